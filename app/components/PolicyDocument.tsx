@@ -1,0 +1,121 @@
+import { Link } from 'react-router'
+import type { Stage } from '~db/schema'
+import { StageBadge } from '~/components/StageBadge'
+import { useLocale, useT } from '~/i18n/use-t'
+import { formatDateTime } from '~/lib/time'
+
+export interface PolicyReading {
+  policy: {
+    slug: string
+    title: string
+    summary: string
+    stage: Stage
+    organisation_name: string
+    organisation_slug: string
+    time_zone: string
+  }
+  versions: { id: number; number: number; published_at: string | null }[]
+  version: { id: number; number: number; published_at: string | null } | null
+  currentNumber: number | null
+  sections: { key: string; heading: string; body: string }[]
+  stages: Stage[]
+}
+
+export function PolicyDocument({ reading }: { reading: PolicyReading }) {
+  const t = useT()
+  const locale = useLocale()
+  const { policy, version, versions, sections, currentNumber } = reading
+  const currentIndex = reading.stages.indexOf(policy.stage)
+  return (
+    <article className="page policy" aria-labelledby="judul-kebijakan">
+      <header className="policy__header">
+        <p className="policy__org">
+          <span className="visually-hidden">{t('policy.organisation')}: </span>
+          {policy.organisation_name}
+        </p>
+        <h1 id="judul-kebijakan">{policy.title}</h1>
+        <p className="policy__meta">
+          <StageBadge stage={policy.stage} />
+          {version ? (
+            <span>
+              {t('policy.version', { number: version.number })}
+              {version.published_at
+                ? ` · ${t('policy.publishedAt', { date: formatDateTime(version.published_at, policy.time_zone, locale) })}`
+                : null}
+            </span>
+          ) : null}
+        </p>
+        {version && currentNumber !== null && version.number !== currentNumber ? (
+          <p className="notice" role="status">
+            {t('policy.viewingOld', { number: version.number, current: currentNumber })}{' '}
+            <Link to={`/kebijakan/${policy.slug}`}>{t('policy.readCurrent')}</Link>
+          </p>
+        ) : null}
+      </header>
+
+      <nav aria-label={t('policy.stages')} className="stage-track">
+        <ol>
+          {reading.stages.map((stage, i) => (
+            <li
+              key={stage}
+              className={i < currentIndex ? 'done' : i === currentIndex ? 'current' : undefined}
+              aria-current={i === currentIndex ? 'step' : undefined}
+            >
+              {t(`stage.${stage}`)}
+              {i === currentIndex ? <span className="visually-hidden"> ({t('policy.currentStage')})</span> : null}
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {!version ? (
+        <p>{t('policy.noVersion')}</p>
+      ) : (
+        <div className="policy__layout">
+          <nav aria-labelledby="daftar-isi" className="toc">
+            <h2 id="daftar-isi">{t('policy.contents')}</h2>
+            <ol>
+              {sections.map((s) => (
+                <li key={s.key}>
+                  <a href={`#${s.key}`}>{s.heading || t('policy.untitledSection')}</a>
+                </li>
+              ))}
+            </ol>
+            {versions.length > 1 ? (
+              <>
+                <h2 id="semua-versi">{t('policy.versions')}</h2>
+                <ul aria-labelledby="semua-versi">
+                  {versions.map((v) => (
+                    <li key={v.id}>
+                      <Link
+                        to={`/kebijakan/${policy.slug}/versi/${v.number}`}
+                        aria-current={v.number === version.number ? 'page' : undefined}
+                      >
+                        {t('policy.version', { number: v.number })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </nav>
+          <div className="policy__body">
+            {sections.map((s) => (
+              <section key={s.key} id={s.key} className="clause" aria-labelledby={`${s.key}-judul`}>
+                <h2 id={`${s.key}-judul`}>
+                  {s.heading || t('policy.untitledSection')}{' '}
+                  <a href={`#${s.key}`} className="clause__anchor" aria-label={`${t('policy.sectionLink')}: ${s.heading}`}>
+                    #
+                  </a>
+                </h2>
+                {s.body.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i}>{paragraph}</p>
+                ))}
+              </section>
+            ))}
+          </div>
+        </div>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,69 @@
+import { getDb } from '~/lib/db.server'
+import { SESSION_INACTIVITY_MS, createSession, invalidateSession, validateSessionToken } from '~/domain/auth.server'
+import { type Actor, loadActor } from '~/domain/permissions.server'
+
+export const SESSION_COOKIE = 'rembuk_session'
+
+function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get('Cookie')
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq === -1) continue
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim())
+      } catch {
+        return null
+      }
+    }
+  }
+  return null
+}
+export { readCookie }
+
+function isSecure(request: Request): boolean {
+  if (process.env.COOKIE_SECURE === 'true') return true
+  if (process.env.COOKIE_SECURE === 'false') return false
+  return new URL(request.url).protocol === 'https:'
+}
+
+export function serializeCookie(
+  request: Request,
+  name: string,
+  value: string,
+  maxAgeSeconds: number,
+  httpOnly = true,
+): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`]
+  if (httpOnly) parts.push('HttpOnly')
+  if (isSecure(request)) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export async function getActor(request: Request): Promise<Actor | null> {
+  const token = readCookie(request, SESSION_COOKIE)
+  if (!token) return null
+  const db = getDb()
+  const session = await validateSessionToken(db, token)
+  if (!session) return null
+  return loadActor(db, session.userId)
+}
+
+export async function startSession(request: Request, userId: number): Promise<string> {
+  const token = await createSession(getDb(), userId)
+  return serializeCookie(request, SESSION_COOKIE, token, SESSION_INACTIVITY_MS / 1000)
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = readCookie(request, SESSION_COOKIE)
+  const id = token?.split('.')[0]
+  if (id) await invalidateSession(getDb(), id)
+  return serializeCookie(request, SESSION_COOKIE, '', 0)
+}
+
+/** A relative path inside the portal, never an open redirect to another site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

@@ -1,0 +1,154 @@
+import type { ReactNode } from 'react'
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import { getLocale } from '~/i18n/locale.server'
+import { type Locale, translator } from '~/i18n/messages'
+import { getActor } from '~/lib/session.server'
+import stylesheet from './styles.css?url'
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const actor = await getActor(request)
+  return {
+    locale: getLocale(request),
+    user: actor ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin } : null,
+  }
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>
+
+function Header({ data }: { data: RootData | undefined }) {
+  const locale: Locale = data?.locale ?? 'id'
+  const t = translator(locale)
+  const location = useLocation()
+  const here = location.pathname + location.search
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#isi">
+        {t('nav.skip')}
+      </a>
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')} className="site-nav">
+          <ul>
+            <li>
+              <Link to="/">{t('nav.home')}</Link>
+            </li>
+            {data?.user ? (
+              <>
+                <li className="site-nav__user">{t('nav.signedInAs', { name: data.user.displayName })}</li>
+                <li>
+                  <Form method="post" action="/keluar">
+                    <button type="submit" className="link-button">
+                      {t('nav.signOut')}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`}>{t('nav.signIn')}</Link>
+                </li>
+                <li>
+                  <Link to="/daftar">{t('nav.register')}</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <Form method="post" action="/bahasa" className="language-switch" aria-label={t('lang.label')}>
+          <input type="hidden" name="redirectTo" value={here} />
+          <span className="language-switch__label" aria-hidden="true">
+            {t('lang.label')}:
+          </span>
+          <button type="submit" name="lang" value="id" lang="id" aria-pressed={locale === 'id'}>
+            Bahasa Indonesia
+          </button>
+          <button type="submit" name="lang" value="en" lang="en" aria-pressed={locale === 'en'}>
+            English
+          </button>
+        </Form>
+      </div>
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData('root') as RootData | undefined
+  const locale = data?.locale ?? 'id'
+  const t = translator(locale)
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header data={data} />
+        <main id="isi" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('footer.about')}</p>
+          <p>
+            <a href="/api/v1/policies">{t('footer.api')}</a>
+          </p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const data = useRouteLoaderData('root') as RootData | undefined
+  const t = translator(data?.locale ?? 'id')
+  let title = t('error.title')
+  let body = t('error.server')
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t('error.notFound')
+      body = t('error.notFoundBody')
+    } else if (error.status === 403) {
+      body = t('error.forbidden')
+    }
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    body = error.message
+  }
+  return (
+    <div className="page narrow">
+      <title>{`${title} · Rembuk`}</title>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t('error.backHome')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/language'
+import { localeCookie } from '~/i18n/locale.server'
+import { isLocale } from '~/i18n/messages'
+import { safeRedirect } from '~/lib/session.server'
+
+export async function loader() {
+  return redirect('/')
+}
+
+/** Remembers the chosen language and returns to the page the visitor was on. */
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData()
+  const lang = formData.get('lang')
+  const back = safeRedirect(formData.get('redirectTo'))
+  if (!isLocale(lang)) return redirect(back)
+  return redirect(back, { headers: { 'Set-Cookie': localeCookie(request, lang) } })
+}

@@ -1,0 +1,22 @@
+import type { Route } from './+types/policy-version'
+import { PolicyDocument } from '~/components/PolicyDocument'
+import { assertCan } from '~/domain/permissions.server'
+import { STAGES, getPolicyReading } from '~/domain/policies.server'
+import { getDb } from '~/lib/db.server'
+import { getActor } from '~/lib/session.server'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+  data ? [{ title: `${data.policy.title} (versi ${data.version?.number}) · Rembuk` }] : []
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const number = Number(params.number)
+  if (!Number.isInteger(number) || number < 1) throw new Response('Not found', { status: 404 })
+  const reading = await getPolicyReading(getDb(), params.slug, number)
+  if (!reading) throw new Response('Not found', { status: 404 })
+  assertCan(await getActor(request), 'policy.read', { organisationId: reading.policy.organisation_id })
+  return { ...reading, stages: STAGES }
+}
+
+export default function PolicyVersionPage({ loaderData }: Route.ComponentProps) {
+  return <PolicyDocument reading={loaderData} />
+}

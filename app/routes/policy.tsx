@@ -1,0 +1,20 @@
+import type { Route } from './+types/policy'
+import { PolicyDocument } from '~/components/PolicyDocument'
+import { assertCan } from '~/domain/permissions.server'
+import { STAGES, getPolicyReading } from '~/domain/policies.server'
+import { getDb } from '~/lib/db.server'
+import { getActor } from '~/lib/session.server'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+  data ? [{ title: `${data.policy.title} · Rembuk` }, { name: 'description', content: data.policy.summary }] : []
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const reading = await getPolicyReading(getDb(), params.slug, null)
+  if (!reading) throw new Response('Not found', { status: 404 })
+  assertCan(await getActor(request), 'policy.read', { organisationId: reading.policy.organisation_id })
+  return { ...reading, stages: STAGES }
+}
+
+export default function PolicyPage({ loaderData }: Route.ComponentProps) {
+  return <PolicyDocument reading={loaderData} />
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+import type { ServerBuild } from 'react-router'
+import { DatabaseConfigError, connectDatabase, describeDatabase, parseDatabaseUrl } from './db/connection'
+import { migrateToLatest } from './db/migrate'
+import { seedDemo } from './db/seed/demo'
+import { isCrossOriginWrite } from './app/lib/csrf.server'
+
+// Starts the portal: migrate, optionally seed the demo, then serve the built app.
+// Honours PORT, HOST and DATABASE_URL; a configuration mistake stops it with one clear line.
+
+function fail(message: string): never {
+  console.error(`Rembuk cannot start: ${message}`)
+  process.exit(1)
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT "${process.env.PORT}" is not a port number.`)
+  const host = process.env.HOST ?? '0.0.0.0'
+  const seed = process.argv.includes('--seed-demo') || process.env.SEED_DEMO === '1'
+
+  let config
+  try {
+    config = parseDatabaseUrl(process.env.DATABASE_URL)
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  try {
+    const db = await connectDatabase(config)
+    await migrateToLatest(db)
+    if (seed) {
+      const { seeded } = await seedDemo(db)
+      if (seeded) console.log('Demo data seeded.')
+    }
+    await db.destroy()
+  } catch (error) {
+    fail(error instanceof DatabaseConfigError ? error.message : (error as Error).message)
+  }
+
+  const buildFile = path.resolve('build/server/index.js')
+  if (!fs.existsSync(buildFile)) fail('no build found; run "npm run build" first (npm start does this for you).')
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild
+
+  const app = express()
+  app.disable('x-powered-by')
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  app.use(compression())
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use((req, res, next) => {
+    const refused = isCrossOriginWrite({
+      method: req.method,
+      host: req.get('host'),
+      origin: req.get('origin'),
+      secFetchSite: req.get('sec-fetch-site'),
+    })
+    if (refused) {
+      res.status(403).type('text/plain').send('Permintaan dari situs lain ditolak. / Cross-origin request refused.')
+      return
+    }
+    next()
+  })
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null }),
+    }),
+  )
+
+  const server = app.listen(port, host, () => {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+    console.log(`Rembuk is running on http://${shown}:${port} (${describeDatabase(config)})`)
+  })
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; set PORT to another.` : error.message)
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main()
