@@ -1,4 +1,5 @@
 import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import { useEffect, useRef } from 'react'
 import { translateError } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
@@ -9,14 +10,21 @@ export function TextField({
   hint,
   type = 'text',
   autoComplete,
+  clearOn,
 }: {
   field: FieldMetadata<string>
   label: string
   hint?: string
   type?: 'text' | 'email' | 'password'
   autoComplete?: string
+  /** For passwords: when this changes (a new server answer), the typed value is cleared. */
+  clearOn?: unknown
 }) {
   const t = useT()
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (clearOn !== undefined && ref.current) ref.current.value = ''
+  }, [clearOn])
   const hintId = `${field.id}-hint`
   const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(' ')
   const { key, ...inputProps } = getInputProps(field, { type, ariaAttributes: false })
@@ -31,6 +39,7 @@ export function TextField({
       <input
         key={key}
         {...inputProps}
+        ref={ref}
         autoComplete={autoComplete}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy || undefined}

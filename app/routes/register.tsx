@@ -62,6 +62,7 @@ export default function Register({ actionData }: Route.ComponentProps) {
           label={t('auth.password')}
           hint={t('auth.passwordHint')}
           type="password"
+          clearOn={actionData}
           autoComplete="new-password"
         />
         <button type="submit" className="button">

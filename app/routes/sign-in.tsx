@@ -58,7 +58,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" />
+        <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" clearOn={actionData} />
         <button type="submit" className="button">
           {t('auth.signIn.submit')}
         </button>

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, MAMUJU, expectAccessible, signIn } from './helpers'
+
+test('a newcomer registers, signs out and signs in again', async ({ page }) => {
+  const email = `warga-${Date.now()}@contoh.id`
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Daftar' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Daftar akun' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByLabel('Nama tampilan').fill('Rahmat Hidayat')
+  await page.getByLabel('Alamat e-mail').fill(email)
+  await page.getByLabel('Kata sandi').fill('pendek')
+  await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByText('Minimal 10 karakter.').last()).toBeVisible()
+  await expect(page.getByLabel('Kata sandi')).toHaveAttribute('aria-invalid', 'true')
+  await expectAccessible(page)
+
+  await page.getByLabel('Kata sandi').fill('kata-sandi-rahmat')
+  await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByText('Masuk sebagai Rahmat Hidayat')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('button', { name: 'Keluar' }).click()
+  await expect(page.getByRole('link', { name: 'Masuk' })).toBeVisible()
+  await expect(page.getByText('Masuk sebagai Rahmat Hidayat')).toHaveCount(0)
+
+  await page.getByRole('link', { name: 'Masuk' }).click()
+  await page.getByLabel('Alamat e-mail').fill(email)
+  await page.getByLabel('Kata sandi').fill('kata-sandi-salah')
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await expect(page.getByRole('alert')).toHaveText('E-mail atau kata sandi salah.')
+  await expect(page.getByLabel('Alamat e-mail')).toHaveValue(email)
+  await expect(page.getByLabel('Kata sandi')).toHaveValue('')
+  await expectAccessible(page)
+
+  await page.getByLabel('Kata sandi').fill('kata-sandi-rahmat')
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await expect(page.getByText('Masuk sebagai Rahmat Hidayat')).toBeVisible()
+})
+
+test('signing in from a policy page returns to it', async ({ page }) => {
+  await page.goto(MAMUJU)
+  await page.getByRole('link', { name: 'Masuk' }).click()
+  await page.getByLabel('Alamat e-mail').fill('moderator.mamuju@rembuk.test')
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await expect(page).toHaveURL(MAMUJU)
+  await expect(page.getByText('Masuk sebagai Moderator Kabupaten Mamuju')).toBeVisible()
+})
+
+test('the language is chosen on any page and remembered', async ({ page }) => {
+  await page.goto(MAMUJU)
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page).toHaveURL(MAMUJU)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible()
+  await expect(page.getByText(/Version 1 · Published .* WITA/)).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Home' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Policies being drafted' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Kebijakan yang sedang disusun' })).toBeVisible()
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('signing in, reading, switching language and signing out all work', async ({ page }) => {
+    await signIn(page, 'warga@rembuk.test')
+    await expect(page.getByText('Masuk sebagai Siti Rahmawati')).toBeVisible()
+    await page.goto(MAMUJU)
+    await expect(page.getByRole('heading', { level: 2, name: /Proses Penyusunan Kebijakan/ })).toBeVisible()
+    await expectAccessible(page, { javaScriptDisabled: true })
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.getByText('Signed in as Siti Rahmawati')).toBeVisible()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  })
+
+  test('a wrong password shows the error next to the form and keeps the e-mail', async ({ page }) => {
+    await page.goto('/masuk')
+    await page.getByLabel('Alamat e-mail').fill('warga@rembuk.test')
+    await page.getByLabel('Kata sandi').fill('bukan-sandinya')
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+    await expect(page.getByRole('alert')).toHaveText('E-mail atau kata sandi salah.')
+    await expect(page.getByLabel('Alamat e-mail')).toHaveValue('warga@rembuk.test')
+    await expectAccessible(page, { javaScriptDisabled: true })
+  })
+})
