@@ -11,7 +11,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
-const id = {
+const core = {
   'app.name': 'Rembuk',
   'app.tagline': 'Portal konsultasi publik penyusunan kebijakan',
   'nav.skip': 'Langsung ke isi',
@@ -101,9 +101,7 @@ const id = {
   'error.backHome': 'Kembali ke beranda',
 } as const
 
-export type MessageKey = keyof typeof id
-
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.name': 'Rembuk',
   'app.tagline': 'Public consultation portal for policy drafting',
   'nav.skip': 'Skip to content',
@@ -192,6 +190,16 @@ const en: Record<MessageKey, string> = {
   'error.server': 'Sorry, something went wrong on the server. Please try again shortly.',
   'error.backHome': 'Back to home',
 }
+
+// Each feature keeps its words in app/i18n/catalogues/<feature>.ts; add it to both lists.
+const id = {
+  ...core,
+}
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+}
+
+export type MessageKey = keyof typeof id
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { id, en }
 
