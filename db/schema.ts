@@ -114,6 +114,102 @@ export interface PolicyEventTable {
   occurred_at: Timestamp
 }
 
+// ---- Consultations and inputs ----
+
+export type Audience = 'public' | 'employees' | 'both'
+export type ModerationMode = 'pre' | 'post'
+
+export interface ConsultationTable {
+  id: Generated<number>
+  policy_id: number
+  version_id: number
+  title: string
+  description: string
+  opens_at: Timestamp
+  closes_at: Timestamp
+  audience: Audience
+  moderation: ModerationMode
+  /** JSON array of topic tags. */
+  topics: string
+  created_by: number | null
+  created_at: Timestamp
+}
+
+export type QuestionKind = 'scale' | 'single' | 'multiple' | 'yesno' | 'text'
+
+export interface QuestionTable {
+  id: Generated<number>
+  consultation_id: number
+  position: number
+  kind: QuestionKind
+  prompt: string
+  /** JSON array of choices. */
+  options: string
+  required: Flag
+}
+
+export type InputKind = 'add' | 'change' | 'delete' | 'question' | 'support' | 'objection'
+export type DisplayMode = 'name' | 'pseudonym' | 'verified_role' | 'as_given'
+export type Channel = 'online' | 'forum' | 'letter' | 'hearing'
+export type InputStatus = 'pending' | 'published' | 'hidden'
+export type GroupType = 'ormas' | 'professional' | 'ngo' | 'masyarakat_adat' | 'disability' | 'other'
+
+export interface InputTable {
+  id: Generated<number>
+  tracking_number: string
+  consultation_id: number
+  policy_id: number
+  version_id: number
+  /** '' for the whole draft. */
+  section_key: string
+  kind: InputKind
+  proposed_text: string
+  reason: string
+  topic: string
+  display_mode: DisplayMode
+  display_label: string
+  user_id: number | null
+  channel: Channel
+  submitter_name: string
+  submitter_contact: string
+  group_name: string
+  group_type: GroupType | ''
+  status: InputStatus
+  client_token: string | null
+  entered_by: number | null
+  received_at: Timestamp
+  created_at: Timestamp
+  published_at: Timestamp | null
+}
+
+export interface SectionInputCountTable {
+  version_id: number
+  section_key: string
+  published: number
+}
+
+export interface InputAnswerTable {
+  id: Generated<number>
+  input_id: number
+  question_id: number
+  /** JSON value. */
+  value: string
+}
+
+export interface InputConsentTable {
+  id: Generated<number>
+  input_id: number
+  purpose: string
+  statement: string
+  given_at: Timestamp
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: Timestamp
+  count: number
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -124,6 +220,13 @@ export interface Database {
   policy_versions: PolicyVersionTable
   sections: SectionTable
   policy_events: PolicyEventTable
+  consultations: ConsultationTable
+  questions: QuestionTable
+  inputs: InputTable
+  section_input_counts: SectionInputCountTable
+  input_answers: InputAnswerTable
+  input_consents: InputConsentTable
+  rate_limits: RateLimitTable
 }
 
 export type User = Selectable<UserTable>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatDateTime, isValidTimeZone, zoneName } from '~/lib/time'
+import { formatDateTime, isValidTimeZone, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 describe('dates in the organisation time zone', () => {
   const at = '2026-11-23T03:29:00.000Z'
@@ -16,5 +16,21 @@ describe('dates in the organisation time zone', () => {
   test('unknown zones are rejected', () => {
     expect(isValidTimeZone('Asia/Makassar')).toBe(true)
     expect(isValidTimeZone('Mars/Olympus')).toBe(false)
+  })
+})
+
+describe('wall-clock times typed in the organisation zone', () => {
+  test('are stored in UTC', () => {
+    expect(zonedLocalToUtc('2026-11-30T17:00', 'Asia/Jakarta')).toBe('2026-11-30T10:00:00.000Z')
+    expect(zonedLocalToUtc('2026-11-30T17:00', 'Asia/Makassar')).toBe('2026-11-30T09:00:00.000Z')
+    expect(zonedLocalToUtc('2026-12-01T00:30', 'Asia/Jayapura')).toBe('2026-11-30T15:30:00.000Z')
+  })
+  test('round-trip back to the form value', () => {
+    expect(utcToZonedLocal('2026-11-30T09:00:00.000Z', 'Asia/Makassar')).toBe('2026-11-30T17:00')
+  })
+  test('impossible times are refused', () => {
+    expect(zonedLocalToUtc('2026-02-30T10:00', 'Asia/Jakarta')).toBeNull()
+    expect(zonedLocalToUtc('2026-11-30T24:00', 'Asia/Jakarta')).toBeNull()
+    expect(zonedLocalToUtc('besok', 'Asia/Jakarta')).toBeNull()
   })
 })
