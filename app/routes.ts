@@ -8,10 +8,16 @@ export default [
   route('bahasa', 'routes/language.tsx'),
   route('kebijakan/:slug', 'routes/policy.tsx'),
   route('kebijakan/:slug/versi/:number', 'routes/policy-version.tsx'),
+  route('kebijakan/:slug/masukan', 'routes/inputs.tsx'),
+  route('kebijakan/:slug/masukan/baru', 'routes/input-new.tsx'),
+  route('masukan/:trackingNumber', 'routes/input.tsx'),
+  route('lacak', 'routes/lookup.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),
   route('api/v1/policies/:slug/versions/:number', 'routes/api.policy-version.ts'),
+  route('api/v1/policies/:slug/inputs', 'routes/api.policy-inputs.ts'),
+  route('api/v1/inputs/:trackingNumber', 'routes/api.input.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

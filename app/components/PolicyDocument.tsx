@@ -19,6 +19,54 @@ export interface PolicyReading {
   currentNumber: number | null
   sections: { key: string; heading: string; body: string }[]
   stages: Stage[]
+  participation: Participation | null
+}
+
+export interface Participation {
+  consultation: {
+    title: string
+    description: string
+    state: 'open' | 'upcoming' | 'closed'
+    audience: 'public' | 'employees' | 'both'
+    moderation: 'pre' | 'post'
+    opensAtText: string
+    closesAtText: string
+  } | null
+  counts: Record<string, number>
+}
+
+function ConsultationBanner({ slug, organisation, participation }: { slug: string; organisation: string; participation: Participation }) {
+  const t = useT()
+  const c = participation.consultation
+  if (!c) return null
+  const total = Object.values(participation.counts).reduce((a, b) => a + b, 0)
+  return (
+    <section className={`consultation-banner consultation-banner--${c.state}`} aria-labelledby="konsultasi-judul">
+      <h2 id="konsultasi-judul">
+        {t('consultation.label')}: {t(`consultation.state.${c.state}`)}
+      </h2>
+      <p className="consultation-banner__title">{c.title}</p>
+      {c.description ? <p>{c.description}</p> : null}
+      <p>
+        {c.state === 'open'
+          ? t('consultation.openUntil', { date: c.closesAtText })
+          : c.state === 'upcoming'
+            ? t('consultation.opensAt', { date: c.opensAtText, closes: c.closesAtText })
+            : t('consultation.closedAt', { date: c.closesAtText })}{' '}
+        {t(`consultation.audience.${c.audience}`, { organisation })}. {t(`consultation.moderation.${c.moderation}`)}.
+      </p>
+      <p className="actions">
+        {c.state === 'open' ? (
+          <Link className="button" to={`/kebijakan/${slug}/masukan/baru`}>
+            {t('consultation.giveInputWhole')}
+          </Link>
+        ) : null}
+        <Link to={`/kebijakan/${slug}/masukan`}>
+          {t('consultation.readInputs')} ({t('consultation.inputCount', { count: total })})
+        </Link>
+      </p>
+    </section>
+  )
 }
 
 export function PolicyDocument({ reading }: { reading: PolicyReading }) {
@@ -68,6 +116,10 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
         </ol>
       </nav>
 
+      {reading.participation && version?.number === currentNumber ? (
+        <ConsultationBanner slug={policy.slug} organisation={policy.organisation_name} participation={reading.participation} />
+      ) : null}
+
       {!version ? (
         <p>{t('policy.noVersion')}</p>
       ) : (
@@ -111,11 +163,42 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
                 {s.body.split(/\n{2,}/).map((paragraph, i) => (
                   <p key={i}>{paragraph}</p>
                 ))}
+                {reading.participation?.consultation ? (
+                  <SectionParticipation
+                    slug={policy.slug}
+                    sectionKey={s.key}
+                    heading={s.heading || t('policy.untitledSection')}
+                    count={reading.participation.counts[s.key] ?? 0}
+                    open={reading.participation.consultation.state === 'open' && version.number === currentNumber}
+                  />
+                ) : null}
               </section>
             ))}
           </div>
         </div>
       )}
     </article>
+  )
+}
+
+function SectionParticipation(props: { slug: string; sectionKey: string; heading: string; count: number; open: boolean }) {
+  const t = useT()
+  // The visible words come first; the section's name follows for screen readers.
+  return (
+    <p className="clause__participation">
+      <Link to={`/kebijakan/${props.slug}/masukan?bagian=${encodeURIComponent(props.sectionKey)}`}>
+        {t('consultation.inputCount', { count: props.count })}
+        <span className="visually-hidden">: {props.heading}</span>
+      </Link>
+      {props.open ? (
+        <Link
+          className="button button--secondary"
+          to={`/kebijakan/${props.slug}/masukan/baru?bagian=${encodeURIComponent(props.sectionKey)}`}
+        >
+          {t('consultation.giveInputSection')}
+          <span className="visually-hidden">: {props.heading}</span>
+        </Link>
+      ) : null}
+    </p>
   )
 }

@@ -1,24 +1,11 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Audience, Database, ModerationMode, QuestionKind } from '~db/schema'
+import { QUESTION_KINDS } from '~/domain/input-rules'
 import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export const DEFAULT_TOPICS = [
-  'rekrutmen',
-  'kompetensi',
-  'pelatihan',
-  'kinerja',
-  'promosi & mutasi',
-  'disiplin & etika',
-  'kesejahteraan',
-  'budaya kerja',
-  'layanan digital',
-]
-
-export const AUDIENCES: Audience[] = ['public', 'employees', 'both']
-export const MODERATION_MODES: ModerationMode[] = ['pre', 'post']
-export const QUESTION_KINDS: QuestionKind[] = ['scale', 'single', 'multiple', 'yesno', 'text']
+export { AUDIENCES, DEFAULT_TOPICS, MODERATION_MODES, QUESTION_KINDS } from '~/domain/input-rules'
 
 export type ConsultationState = 'upcoming' | 'open' | 'closed'
 

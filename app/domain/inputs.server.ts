@@ -4,30 +4,27 @@ import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus 
 import { type Consultation, type Question, consultationState, getConsultation, getQuestions } from '~/domain/consultations.server'
 import type { Actor } from '~/domain/permissions.server'
 import { hit, isLimited } from '~/domain/rate-limit.server'
+import {
+  CONSENT_PURPOSES,
+  type ConsentPurpose,
+  GROUP_TYPES,
+  INPUT_KINDS,
+  KINDS_NEEDING_TEXT,
+  LIMITS,
+  OFFLINE_CHANNELS,
+} from '~/domain/input-rules'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export const INPUT_KINDS: InputKind[] = ['add', 'change', 'delete', 'question', 'support', 'objection']
-/** Kinds whose point is a wording: the proposed text is required. */
-export const KINDS_NEEDING_TEXT: InputKind[] = ['add', 'change']
-export const GROUP_TYPES: GroupType[] = ['ormas', 'professional', 'ngo', 'masyarakat_adat', 'disability', 'other']
-export const OFFLINE_CHANNELS: Channel[] = ['forum', 'letter', 'hearing']
-export const CONSENT_PURPOSES = [
-  { purpose: 'processing', required: true },
-  { purpose: 'publication', required: true },
-  { purpose: 'contact', required: false },
-] as const
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number]['purpose']
-
-export const LIMITS = {
-  proposedText: 5000,
-  reason: 5000,
-  pseudonym: 60,
-  groupName: 120,
-  answerText: 1000,
-  submitterName: 120,
-  submitterContact: 200,
-}
+export {
+  CONSENT_PURPOSES,
+  GROUP_TYPES,
+  INPUT_KINDS,
+  KINDS_NEEDING_TEXT,
+  LIMITS,
+  OFFLINE_CHANNELS,
+  type ConsentPurpose,
+} from '~/domain/input-rules'
 
 /** Per account and per address, per hour. */
 export const SUBMISSION_LIMITS = { account: 20, address: 60, windowMs: 60 * 60_000 }

@@ -1,3 +1,5 @@
+import { enConsultations, idConsultations } from './catalogues/consultations'
+
 /**
  * The interface's words. Bahasa Indonesia is the default and the source of truth for keys;
  * English must define every key too (the type checks it).
@@ -194,9 +196,11 @@ const coreEn: Record<keyof typeof core, string> = {
 // Each feature keeps its words in app/i18n/catalogues/<feature>.ts; add it to both lists.
 const id = {
   ...core,
+  ...idConsultations,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...enConsultations,
 }
 
 export type MessageKey = keyof typeof id
@@ -214,9 +218,19 @@ export function translator(locale: Locale): Translate {
   }
 }
 
-/** Validation messages travel from server to form as keys ("validation.tooShort|10"); this renders them. */
+/**
+ * Messages travel from server to form as keys with arguments: "validation.tooShort|10" (one
+ * unnamed argument, offered as min, max and minutes) or "input.error.closed|date=1 Desember 2026"
+ * (named). This renders them in the reader's language.
+ */
 export function translateError(t: Translate, error: string): string {
-  const [key, arg] = error.split('|')
+  const [key, ...args] = error.split('|')
   if (!(key in id)) return error
-  return t(key as MessageKey, { min: arg ?? '', max: arg ?? '', minutes: arg ?? '' })
+  const vars: Record<string, string> = {}
+  for (const arg of args) {
+    const eq = arg.indexOf('=')
+    if (eq === -1) Object.assign(vars, { min: arg, max: arg, minutes: arg })
+    else vars[arg.slice(0, eq)] = arg.slice(eq + 1)
+  }
+  return t(key as MessageKey, vars)
 }

@@ -4,6 +4,8 @@ import { assertCan } from '~/domain/permissions.server'
 import { STAGES, getPolicyReading } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
+import { getLocale } from '~/i18n/locale.server'
+import { loadVersionParticipation } from '~/lib/participation.server'
 
 export const meta: Route.MetaFunction = ({ data }) =>
   data ? [{ title: `${data.policy.title} (versi ${data.version?.number}) · Rembuk` }] : []
@@ -14,7 +16,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const reading = await getPolicyReading(getDb(), params.slug, number)
   if (!reading) throw new Response('Not found', { status: 404 })
   assertCan(await getActor(request), 'policy.read', { organisationId: reading.policy.organisation_id })
-  return { ...reading, stages: STAGES }
+  const participation = reading.version
+    ? await loadVersionParticipation(getDb(), reading.version.id, reading.policy.time_zone, getLocale(request))
+    : null
+  return { ...reading, stages: STAGES, participation }
 }
 
 export default function PolicyVersionPage({ loaderData }: Route.ComponentProps) {

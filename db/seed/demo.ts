@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Database, OrganisationKind, Stage } from '../schema'
 import { hashPassword, normaliseEmail } from '../../app/domain/auth.server'
 import { parsePlainTextDraft } from '../../app/domain/draft-text'
+import { seedDemoConsultations } from './demo-consultations'
 import {
   addMembership,
   changeStage,
@@ -186,5 +187,6 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       at: new Date(created.getTime() + 14 * DAY).toISOString(),
     })
   }
+  await seedDemoConsultations(db, now)
   return { seeded: true }
 }

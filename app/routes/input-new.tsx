@@ -1,0 +1,357 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link, redirect } from 'react-router'
+import type { Route } from './+types/input-new'
+import { FormErrors } from '~/components/Field'
+import { Checkbox, ChoiceGroup, Select, TextArea, TextInput } from '~/components/form-controls'
+import { getVerifiedRole } from '~/domain/employees.server'
+import { GROUP_TYPES, INPUT_KINDS, LIMITS } from '~/domain/input-rules'
+import { type ConsentPurpose, submitInput } from '~/domain/inputs.server'
+import { assertCan } from '~/domain/permissions.server'
+import { getPolicyBySlug, getSections } from '~/domain/policies.server'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
+import { useT } from '~/i18n/use-t'
+import { getDb } from '~/lib/db.server'
+import { inputErrorsForForm } from '~/lib/input-errors'
+import { inputFormSchema } from '~/lib/input-form'
+import { loadParticipation } from '~/lib/participation.server'
+import { getActor } from '~/lib/session.server'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${data.title} · ${data.policy.title} · Rembuk` : 'Rembuk' },
+]
+
+async function load(request: Request, slug: string) {
+  const db = getDb()
+  const policy = await getPolicyBySlug(db, slug)
+  if (!policy) throw new Response('Not found', { status: 404 })
+  const actor = await getActor(request)
+  assertCan(actor, 'policy.read', { organisationId: policy.organisation_id })
+  const locale = getLocale(request)
+  const participation = await loadParticipation(db, policy, actor, locale)
+  const sections = policy.current_version_id ? await getSections(db, policy.current_version_id) : []
+  return { db, policy, actor, locale, participation, sections }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { policy, actor, locale, participation, sections } = await load(request, params.slug)
+  const url = new URL(request.url)
+  const requested = url.searchParams.get('bagian') ?? ''
+  const section = sections.find((s) => s.key === requested) ?? null
+  return {
+    title: translator(locale)('input.new.title'),
+    policy: { slug: policy.slug, title: policy.title, organisation_name: policy.organisation_name },
+    signedIn: Boolean(actor),
+    actorName: actor?.displayName ?? '',
+    participation,
+    sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
+    section,
+    here: url.pathname + url.search,
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, policy, actor, locale, participation } = await load(request, params.slug)
+  if (!actor) throw redirect(`/masuk?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`)
+  if (!participation) throw new Response('Not found', { status: 404 })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: inputFormSchema(participation.questions) })
+  const errorContext = {
+    opensAt: participation.opensAtText,
+    closesAt: participation.closesAtText,
+    organisation: policy.organisation_name,
+  }
+  if (submission.status !== 'success') return { result: submission.reply() }
+
+  const t = translator(locale)
+  const value = submission.value
+  const consents = (['processing', 'publication', 'contact'] as ConsentPurpose[])
+    .filter((purpose) => value.consent[purpose] === 'on')
+    .map((purpose) => ({ purpose, statement: t(`input.consent.${purpose}`, { organisation: policy.organisation_name }) }))
+  const result = await submitInput(
+    db,
+    {
+      consultationId: participation.consultation.id,
+      sectionKey: value.sectionKey,
+      kind: value.kind as never,
+      proposedText: value.proposedText,
+      reason: value.reason,
+      topic: value.topic,
+      groupName: value.groupName,
+      groupType: value.groupType as never,
+      answers: value.answers as Record<string, unknown>,
+      displayMode: value.displayMode as never,
+      pseudonym: value.pseudonym,
+      consents,
+      clientToken: value.clientToken ?? null,
+    },
+    {
+      actor,
+      address: context?.clientAddress ?? null,
+      verifiedRole: (organisationId) => getVerifiedRole(db, actor.id, organisationId),
+    },
+  )
+  if (!result.ok) return { result: submission.reply(inputErrorsForForm(result.errors, errorContext)) }
+  throw redirect(`/masukan/${result.trackingNumber}?baru=1`)
+}
+
+export default function InputNew({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const { policy, participation, sections, section } = loaderData
+  const questions = participation?.questions ?? []
+  const schema = inputFormSchema(questions)
+  const [form] = useForm({
+    id: 'masukan',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const errors = (name: string) => form.allErrors[name]
+  const initial = (form.initialValue ?? {}) as Record<string, any>
+
+  const header = (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/kebijakan/${policy.slug}`}>{policy.title}</Link>
+      </p>
+      <h1>{t('input.new.title')}</h1>
+    </>
+  )
+
+  if (!participation) {
+    return (
+      <div className="page narrow">
+        {header}
+        <p>{t('input.noConsultation')}</p>
+      </div>
+    )
+  }
+  const { consultation, state } = participation
+  if (!loaderData.signedIn) {
+    return (
+      <div className="page narrow">
+        {header}
+        <p className="notice">{t('input.signInFirst')}</p>
+        <p className="actions">
+          <Link className="button" to={`/masuk?redirectTo=${encodeURIComponent(loaderData.here)}`}>
+            {t('nav.signIn')}
+          </Link>
+          <Link to={`/daftar?redirectTo=${encodeURIComponent(loaderData.here)}`}>{t('nav.register')}</Link>
+        </p>
+      </div>
+    )
+  }
+  if (state !== 'open' || !participation.inAudience) {
+    const message =
+      state === 'upcoming'
+        ? t('input.error.notYetOpen', { date: participation.opensAtText })
+        : state === 'closed'
+          ? t('input.error.closed', { date: participation.closesAtText })
+          : t('input.error.audience', { organisation: policy.organisation_name })
+    return (
+      <div className="page narrow">
+        {header}
+        <p className="form-errors" role="alert">
+          {message}
+        </p>
+      </div>
+    )
+  }
+
+  const chosenSection = (initial.sectionKey as string | undefined) ?? section?.key ?? ''
+  return (
+    <div className="page narrow input-form">
+      {header}
+      <p className="lead">{t('input.new.intro')}</p>
+      <p className="muted">
+        {consultation.title} · {t('consultation.openUntil', { date: participation.closesAtText })}
+      </p>
+
+      {section ? (
+        <details className="section-quote" open>
+          <summary>
+            {t('input.section.quote')}: {section.heading}
+          </summary>
+          {section.body.split(/\n{2,}/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </details>
+      ) : null}
+
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="clientToken" value={participation.clientToken} />
+
+        <Select
+          id="masukan-bagian"
+          name="sectionKey"
+          label={t('input.section')}
+          defaultValue={chosenSection}
+          errors={errors('sectionKey')}
+          options={[
+            { value: '', label: t('input.section.whole') },
+            ...sections.map((s) => ({ value: s.key, label: s.heading || t('policy.untitledSection') })),
+          ]}
+        />
+
+        <ChoiceGroup
+          id="masukan-jenis"
+          name="kind"
+          type="radio"
+          legend={t('kind.label')}
+          defaultValue={initial.kind}
+          errors={errors('kind')}
+          options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kind.${k}.hint`) }))}
+        />
+
+        <TextArea
+          id="masukan-usulan"
+          name="proposedText"
+          label={t('input.proposedText')}
+          hint={t('input.proposedText.hint')}
+          defaultValue={initial.proposedText}
+          errors={errors('proposedText')}
+          maxLength={LIMITS.proposedText}
+        />
+        <TextArea
+          id="masukan-alasan"
+          name="reason"
+          label={t('input.reason')}
+          hint={t('input.reason.hint')}
+          defaultValue={initial.reason}
+          errors={errors('reason')}
+          maxLength={LIMITS.reason}
+        />
+        <Select
+          id="masukan-topik"
+          name="topic"
+          label={t('input.topic')}
+          placeholder={t('input.topic.choose')}
+          defaultValue={initial.topic}
+          errors={errors('topic')}
+          options={consultation.topics.map((topic) => ({ value: topic, label: topic }))}
+        />
+
+        {questions.length > 0 ? (
+          <fieldset className="fieldset">
+            <legend>{t('input.questionnaire')}</legend>
+            <p className="field__hint">{t('input.questionnaire.intro')}</p>
+            {questions.map((q) => {
+              const name = `answers.q${q.id}`
+              const id = `pertanyaan-${q.id}`
+              const legend = (
+                <>
+                  {q.prompt} <span className="muted">({q.required ? t('input.required') : t('input.optional')})</span>
+                </>
+              )
+              const given = initial.answers?.[`q${q.id}`]
+              if (q.kind === 'text') {
+                return (
+                  <TextArea key={q.id} id={id} name={name} label={legend} rows={3} defaultValue={given} errors={errors(name)} maxLength={LIMITS.answerText} />
+                )
+              }
+              const options =
+                q.kind === 'scale'
+                  ? ['1', '2', '3', '4', '5'].map((v) => ({
+                      value: v,
+                      label: v === '1' ? `1 (${t('input.scale.low')})` : v === '5' ? `5 (${t('input.scale.high')})` : v,
+                    }))
+                  : q.kind === 'yesno'
+                    ? [
+                        { value: 'ya', label: t('input.yes') },
+                        { value: 'tidak', label: t('input.no') },
+                      ]
+                    : q.options.map((o) => ({ value: o, label: o }))
+              return (
+                <ChoiceGroup
+                  key={q.id}
+                  id={id}
+                  name={name}
+                  type={q.kind === 'multiple' ? 'checkbox' : 'radio'}
+                  legend={legend}
+                  inline={q.kind === 'scale' || q.kind === 'yesno'}
+                  defaultValue={given}
+                  errors={errors(name)}
+                  options={options}
+                />
+              )
+            })}
+          </fieldset>
+        ) : null}
+
+        <ChoiceGroup
+          id="masukan-tampilan"
+          name="displayMode"
+          type="radio"
+          legend={t('input.display')}
+          hint={participation.verifiedRole ? undefined : t('input.display.verifiedUnavailable')}
+          defaultValue={initial.displayMode ?? 'name'}
+          errors={errors('displayMode')}
+          options={[
+            { value: 'name', label: t('input.display.name', { name: loaderData.actorName }) },
+            { value: 'pseudonym', label: t('input.display.pseudonym') },
+            ...(participation.verifiedRole
+              ? [{ value: 'verified_role', label: t('input.display.verified_role', { role: participation.verifiedRole }) }]
+              : []),
+          ]}
+        />
+        <TextInput
+          id="masukan-samaran"
+          name="pseudonym"
+          label={t('input.pseudonym')}
+          defaultValue={initial.pseudonym}
+          errors={errors('pseudonym')}
+          maxLength={LIMITS.pseudonym}
+        />
+
+        <fieldset className="fieldset">
+          <legend>{t('input.group')}</legend>
+          <TextInput
+            id="masukan-kelompok"
+            name="groupName"
+            label={t('input.groupName')}
+            defaultValue={initial.groupName}
+            errors={errors('groupName')}
+            maxLength={LIMITS.groupName}
+          />
+          <Select
+            id="masukan-jenis-kelompok"
+            name="groupType"
+            label={t('input.groupType')}
+            placeholder={t('input.groupType.choose')}
+            defaultValue={initial.groupType}
+            errors={errors('groupType')}
+            options={GROUP_TYPES.map((g) => ({ value: g, label: t(`group.${g}`) }))}
+          />
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t('input.consent')}</legend>
+          <p className="field__hint">{t('input.consent.intro')}</p>
+          {(['processing', 'publication', 'contact'] as const).map((purpose) => (
+            <Checkbox
+              key={purpose}
+              id={`persetujuan-${purpose}`}
+              name={`consent.${purpose}`}
+              defaultChecked={initial.consent?.[purpose] === 'on'}
+              errors={errors(`consent.${purpose}`)}
+              label={
+                <>
+                  {t(`input.consent.${purpose}`, { organisation: policy.organisation_name })}{' '}
+                  <span className="muted">({purpose === 'contact' ? t('input.optional') : t('input.required')})</span>
+                </>
+              }
+            />
+          ))}
+        </fieldset>
+
+        <button type="submit" className="button">
+          {t('input.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,165 @@
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/inputs'
+import { Select } from '~/components/form-controls'
+import { getCurrentConsultation } from '~/domain/consultations.server'
+import { INPUT_KINDS } from '~/domain/input-rules'
+import { listPublishedInputs } from '~/domain/inputs.server'
+import { assertCan } from '~/domain/permissions.server'
+import { getPolicyBySlug, getSections } from '~/domain/policies.server'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
+import { useLocale, useT } from '~/i18n/use-t'
+import { getDb } from '~/lib/db.server'
+import { readInputFilters } from '~/lib/input-filters'
+import { getActor } from '~/lib/session.server'
+import { formatDateTime } from '~/lib/time'
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const db = getDb()
+  const policy = await getPolicyBySlug(db, params.slug)
+  if (!policy || !policy.current_version_id) throw new Response('Not found', { status: 404 })
+  assertCan(await getActor(request), 'policy.read', { organisationId: policy.organisation_id })
+  const url = new URL(request.url)
+  const filters = readInputFilters(url.searchParams)
+  const page = await listPublishedInputs(db, { policyId: policy.id, versionId: policy.current_version_id, ...filters })
+  const sections = await getSections(db, policy.current_version_id)
+  const consultation = await getCurrentConsultation(db, policy.current_version_id)
+  const next = new URLSearchParams(url.searchParams)
+  if (page.nextCursor) next.set('setelah', String(page.nextCursor))
+  const first = new URLSearchParams(url.searchParams)
+  first.delete('setelah')
+  return {
+    title: translator(getLocale(request))('inputs.title', { policy: policy.title }),
+    policy: { slug: policy.slug, title: policy.title, timeZone: policy.time_zone },
+    sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
+    topics: consultation?.topics ?? [],
+    filters: {
+      section: url.searchParams.get('bagian') ?? 'semua',
+      kind: filters.kind ?? '',
+      topic: filters.topic ?? '',
+    },
+    items: page.items,
+    nextHref: page.nextCursor ? `?${next}` : null,
+    firstHref: filters.before ? `?${first}` : null,
+  }
+}
+
+export default function Inputs({ loaderData }: Route.ComponentProps) {
+  const t = useT()
+  const locale = useLocale()
+  const { policy, sections, items, filters } = loaderData
+  const headingOf = new Map(sections.map((s) => [s.key, s.heading]))
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to={`/kebijakan/${policy.slug}`}>{policy.title}</Link>
+      </p>
+      <h1>{loaderData.title}</h1>
+      <Form method="get" className="filters" aria-labelledby="saring-judul">
+        <h2 id="saring-judul" className="visually-hidden">
+          {t('inputs.filters')}
+        </h2>
+        <Select
+          id="saring-bagian"
+          name="bagian"
+          label={t('inputs.filter.section')}
+          defaultValue={filters.section}
+          options={[
+            { value: 'semua', label: t('inputs.filter.allSections') },
+            { value: 'seluruh', label: t('input.section.whole') },
+            ...sections.map((s) => ({ value: s.key, label: s.heading })),
+          ]}
+        />
+        <Select
+          id="saring-jenis"
+          name="jenis"
+          label={t('inputs.filter.kind')}
+          defaultValue={filters.kind}
+          placeholder={t('inputs.filter.allKinds')}
+          options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <Select
+          id="saring-topik"
+          name="topik"
+          label={t('inputs.filter.topic')}
+          defaultValue={filters.topic}
+          placeholder={t('inputs.filter.allTopics')}
+          options={loaderData.topics.map((topic) => ({ value: topic, label: topic }))}
+        />
+        <button type="submit" className="button button--secondary">
+          {t('inputs.filter.apply')}
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <p>{t('inputs.none')}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {t('inputs.showing', { count: items.length })}
+          </p>
+          <InputList items={items} headingOf={headingOf} timeZone={policy.timeZone} locale={locale} />
+        </>
+      )}
+      <nav className="pager" aria-label={t('inputs.more')}>
+        {loaderData.firstHref ? <Link to={loaderData.firstHref}>{t('inputs.first')}</Link> : null}
+        {loaderData.nextHref ? (
+          <Link to={loaderData.nextHref} className="button button--secondary">
+            {t('inputs.more')}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  )
+}
+
+export function InputList({
+  items,
+  headingOf,
+  timeZone,
+  locale,
+}: {
+  items: {
+    id: number
+    tracking_number: string
+    section_key: string
+    kind: string
+    proposed_text: string
+    reason: string
+    topic: string
+    display_label: string
+    group_name: string
+    channel: string
+    received_at: string
+  }[]
+  headingOf: Map<string, string>
+  timeZone: string
+  locale: 'id' | 'en'
+}) {
+  const t = useT()
+  return (
+    <ol className="input-list">
+      {items.map((item) => (
+        <li key={item.id} className="input-card">
+          <article aria-labelledby={`masukan-${item.id}`}>
+            <h3 id={`masukan-${item.id}`} className="input-card__title">
+              <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind as 'add'}`)}</span>{' '}
+              {item.display_label || t('input.anonymous')}
+              {item.group_name ? <span className="muted"> · {item.group_name}</span> : null}
+            </h3>
+            <p className="input-card__meta">
+              {item.section_key ? headingOf.get(item.section_key) : t('input.section.whole')} · {item.topic} ·{' '}
+              {t(`channel.${item.channel as 'online'}`)} · {formatDateTime(item.received_at, timeZone, locale)}
+            </p>
+            {item.proposed_text ? <blockquote>{item.proposed_text}</blockquote> : null}
+            <p className="prewrap">{item.reason}</p>
+            <p>
+              <Link to={`/masukan/${item.tracking_number}`}>{t('inputs.permalink', { number: item.tracking_number })}</Link>
+            </p>
+          </article>
+        </li>
+      ))}
+    </ol>
+  )
+}
