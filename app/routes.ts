@@ -12,6 +12,9 @@ export default [
   route('kebijakan/:slug/masukan/baru', 'routes/input-new.tsx'),
   route('masukan/:trackingNumber', 'routes/input.tsx'),
   route('lacak', 'routes/lookup.tsx'),
+  route('kelola/kebijakan/:slug/konsultasi/baru', 'routes/manage.consultation-new.tsx'),
+  route('kelola/konsultasi/:id', 'routes/manage.consultation.tsx'),
+  route('kelola/konsultasi/:id/masukan-luring', 'routes/manage.offline-input.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),

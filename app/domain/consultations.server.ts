@@ -266,3 +266,18 @@ export async function getCurrentConsultation(db: Db, versionId: number, now = ne
   const by = (state: ConsultationState) => all.filter((c) => consultationState(c, now) === state)
   return by('open')[0] ?? by('upcoming').at(-1) ?? by('closed')[0] ?? null
 }
+
+export async function countInputsByStatus(db: Db, consultationId: number) {
+  const rows = await db
+    .selectFrom('inputs')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('consultation_id', '=', consultationId)
+    .groupBy('status')
+    .execute()
+  const counts = { pending: 0, published: 0, hidden: 0, total: 0 }
+  for (const r of rows) {
+    counts[r.status] = Number(r.n)
+    counts.total += Number(r.n)
+  }
+  return counts
+}

@@ -19,6 +19,8 @@ export type Action =
   | 'policy.create'
   | 'policy.edit'
   | 'policy.changeStage'
+  | 'consultation.manage'
+  | 'input.recordOffline'
   | 'organisation.manage'
   | 'employee.verify'
   | 'platform.manage'
@@ -48,6 +50,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.create':
     case 'policy.edit':
     case 'policy.changeStage':
+    case 'consultation.manage':
+    case 'input.recordOffline':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'organisation.manage':
     case 'employee.verify':

@@ -1,3 +1,4 @@
+import { enConsultationAdmin, idConsultationAdmin } from './catalogues/consultation-admin'
 import { enConsultations, idConsultations } from './catalogues/consultations'
 
 /**
@@ -197,10 +198,12 @@ const coreEn: Record<keyof typeof core, string> = {
 const id = {
   ...core,
   ...idConsultations,
+  ...idConsultationAdmin,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...enConsultations,
+  ...enConsultationAdmin,
 }
 
 export type MessageKey = keyof typeof id
