@@ -133,6 +133,7 @@ export interface ConsultationTable {
   topics: string
   created_by: number | null
   created_at: Timestamp
+  flag_threshold: Generated<number>
 }
 
 export type QuestionKind = 'scale' | 'single' | 'multiple' | 'yesno' | 'text'
@@ -180,6 +181,12 @@ export interface InputTable {
   received_at: Timestamp
   created_at: Timestamp
   published_at: Timestamp | null
+  hidden_reason: Generated<string>
+  held_reason: Generated<string>
+  is_complaint: Generated<Flag>
+  duplicate_group_id: number | null
+  ungrouped: Generated<Flag>
+  theme_id: number | null
 }
 
 export interface SectionInputCountTable {
@@ -210,6 +217,88 @@ export interface RateLimitTable {
   count: number
 }
 
+// ---- Moderation, themes, responses, audit; citations of changes ----
+
+export type Decision = 'diterima' | 'diterima_sebagian' | 'ditolak' | 'sudah_diakomodasi' | 'dicatat'
+
+export interface DuplicateGroupTable {
+  id: Generated<number>
+  consultation_id: number
+  representative_input_id: number
+  created_at: Timestamp
+}
+
+export interface ThemeTable {
+  id: Generated<number>
+  consultation_id: number
+  title: string
+  summary: string
+  created_by: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface InputSignatureTable {
+  input_id: number
+  consultation_id: number
+  exact_hash: string
+  /** JSON array of numbers. */
+  minhash: string
+}
+
+export interface InputSignatureBandTable {
+  consultation_id: number
+  band: number
+  bucket: string
+  input_id: number
+}
+
+export interface InputFlagTable {
+  id: Generated<number>
+  input_id: number
+  user_id: number
+  reason: string
+  created_at: Timestamp
+}
+
+export interface ThemeCitationTable {
+  theme_id: number
+  input_id: number
+}
+
+export interface ResponseTable {
+  id: Generated<number>
+  input_id: number | null
+  theme_id: number | null
+  decision: Decision
+  reason: string
+  responder_id: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  organisation_id: number | null
+  actor_id: number | null
+  action: string
+  target_type: string
+  target_id: number | null
+  reason: string
+  /** JSON object. */
+  details: string
+  created_at: Timestamp
+}
+
+export interface ChangeCitationTable {
+  id: Generated<number>
+  version_id: number
+  section_key: string
+  theme_id: number | null
+  input_id: number | null
+  created_at: Timestamp
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -227,6 +316,15 @@ export interface Database {
   input_answers: InputAnswerTable
   input_consents: InputConsentTable
   rate_limits: RateLimitTable
+  duplicate_groups: DuplicateGroupTable
+  themes: ThemeTable
+  input_signatures: InputSignatureTable
+  input_signature_bands: InputSignatureBandTable
+  input_flags: InputFlagTable
+  theme_citations: ThemeCitationTable
+  responses: ResponseTable
+  audit_log: AuditLogTable
+  change_citations: ChangeCitationTable
 }
 
 export type User = Selectable<UserTable>

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { type Kysely, type Transaction, sql } from 'kysely'
-import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus } from '~db/schema'
+import { type Insertable, type Kysely, type Transaction, sql } from 'kysely'
+import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus, InputTable } from '~db/schema'
 import { type Consultation, type Question, consultationState, getConsultation, getQuestions } from '~/domain/consultations.server'
 import type { Actor } from '~/domain/permissions.server'
 import { hit, isLimited } from '~/domain/rate-limit.server'
@@ -184,7 +184,7 @@ async function bumpSectionCount(trx: Db, versionId: number, sectionKey: string, 
 
 async function insertInput(
   trx: Transaction<Database>,
-  values: Omit<Database['inputs'], 'id' | 'tracking_number'> & { id?: never },
+  values: Omit<Insertable<InputTable>, 'tracking_number' | 'id'> & { version_id: number; section_key: string; created_at: string },
   answers: { questionId: number; value: unknown }[],
   consents: { purpose: string; statement: string }[],
 ) {
