@@ -8,6 +8,10 @@ export default [
   route('bahasa', 'routes/language.tsx'),
   route('kebijakan/:slug', 'routes/policy.tsx'),
   route('kebijakan/:slug/versi/:number', 'routes/policy-version.tsx'),
+  route('kebijakan/:slug/ikuti', 'routes/policy-follow.ts'),
+  route('akun/pemberitahuan', 'routes/notifications.tsx'),
+  route('admin/kotak-keluar', 'routes/admin.outbox.tsx'),
+  route('admin/kotak-keluar/:id', 'routes/admin.outbox-mail.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),

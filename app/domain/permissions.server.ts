@@ -23,6 +23,10 @@ export type Action =
   | 'employee.verify'
   | 'platform.manage'
   | 'account.signOut'
+  | 'notifications.read'
+  | 'policy.follow'
+  | 'outbox.read'
+  | 'outbox.send'
 
 export interface Scope {
   organisationId?: number
@@ -40,6 +44,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.read':
       return true
     case 'account.signOut':
+    case 'notifications.read':
+    case 'policy.follow':
       return actor !== null
   }
   if (!actor) return false
@@ -53,6 +59,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'employee.verify':
       return hasRole(actor, scope.organisationId, ['admin'])
     case 'platform.manage':
+    case 'outbox.read':
+    case 'outbox.send':
       return false
   }
 }
