@@ -21,18 +21,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     title: `${translator(getLocale(request))('outbox.mail.title', { id: mail.id })}: ${mail.subject}`,
     mail: { ...mail, status: mailStatus(mail) },
+    timeZone: DEFAULT_TIME_ZONE,
   }
 }
 
 export default function OutboxMail({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const locale = useLocale()
-  const { mail } = loaderData
-  const when = (iso: string) => formatDateTime(iso, DEFAULT_TIME_ZONE, locale)
+  const { mail, timeZone } = loaderData
+  const when = (iso: string) => formatDateTime(iso, timeZone, locale)
   return (
     <div className="page outbox-mail">
       <p>
-        <Link to="/admin/kotak-keluar">← {t('outbox.back')}</Link>
+        <Link to="/admin/kotak-keluar">
+          <span aria-hidden="true">← </span>
+          {t('outbox.back')}
+        </Link>
       </p>
       <h1>
         <span className="outbox-mail__number">{t('outbox.mail.title', { id: mail.id })}</span> {mail.subject}

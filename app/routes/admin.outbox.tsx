@@ -30,6 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     title: translator(getLocale(request))('outbox.title'),
     server: describeSmtp(),
+    // The outbox belongs to no organisation: its times are in WIB.
+    timeZone: DEFAULT_TIME_ZONE,
     isFirstPage: cursor === null,
     nextCursor: page.nextCursor,
     items: page.items.map((m) => ({ ...m, status: mailStatus(m) })),
@@ -49,7 +51,7 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
   const t = useT()
   const locale = useLocale()
   const navigation = useNavigation()
-  const { items, server, isFirstPage, nextCursor } = loaderData
+  const { items, server, isFirstPage, nextCursor, timeZone } = loaderData
   const unsent = items.some((m) => m.status !== 'sent')
   return (
     <div className="page outbox">
@@ -75,30 +77,31 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
       {items.length === 0 ? (
         <p className="empty-state">{t('outbox.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="judul-tabel-kotak-keluar" tabIndex={0}>
-          <table className="data-table">
-            <caption id="judul-tabel-kotak-keluar" className="visually-hidden">
-              {t('outbox.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('outbox.to')}</th>
-                <th scope="col">{t('outbox.createdAt')}</th>
-                <th scope="col">{t('outbox.status')}</th>
+        // Explicit roles keep the table a table for screen readers when narrow screens stack its rows.
+        <div className="table-wrap">
+          <table className="data-table" role="table">
+            <caption className="visually-hidden">{t('outbox.title')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t('outbox.subject')}</th>
+                <th scope="col" role="columnheader">{t('outbox.to')}</th>
+                <th scope="col" role="columnheader">{t('outbox.createdAt')}</th>
+                <th scope="col" role="columnheader">{t('outbox.status')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {items.map((m) => (
-                <tr key={m.id}>
-                  <td>
+                <tr key={m.id} role="row">
+                  <td role="cell" className="data-table__main">
                     <Link to={`${PATH}/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td className="data-table__address">{m.to_address}</td>
-                  <td>
-                    <time dateTime={m.created_at}>{formatDateTime(m.created_at, DEFAULT_TIME_ZONE, locale)}</time>
+                  <td role="cell" data-label={t('outbox.to')} className="data-table__address">
+                    {m.to_address}
                   </td>
-                  <td>
+                  <td role="cell" data-label={t('outbox.createdAt')}>
+                    <time dateTime={m.created_at}>{formatDateTime(m.created_at, timeZone, locale)}</time>
+                  </td>
+                  <td role="cell" data-label={t('outbox.status')}>
                     <MailStatusBadge status={m.status} attempts={m.attempts} />
                   </td>
                 </tr>
