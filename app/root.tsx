@@ -12,8 +12,10 @@ import {
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
+import { countUnread } from '~/domain/notifications.server'
 import { getLocale } from '~/i18n/locale.server'
 import { type Locale, translator } from '~/i18n/messages'
+import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import stylesheet from './styles.css?url'
 
@@ -27,10 +29,28 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     locale: getLocale(request),
     user: actor ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin } : null,
+    unreadNotifications: actor ? await countUnread(getDb(), actor.id) : 0,
   }
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>
+
+/** "Pemberitahuan" with the unread count, which screen readers hear as part of the link's name. */
+function NotificationsLink({ unread, label, unreadLabel }: { unread: number; label: string; unreadLabel: string }) {
+  return (
+    <Link to="/akun/pemberitahuan" className="nav-notifications">
+      {label}
+      {unread > 0 ? (
+        <>
+          <span className="visually-hidden"> ({unreadLabel})</span>
+          <span className="nav-notifications__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        </>
+      ) : null}
+    </Link>
+  )
+}
 
 function Header({ data }: { data: RootData | undefined }) {
   const locale: Locale = data?.locale ?? 'id'
@@ -54,6 +74,14 @@ function Header({ data }: { data: RootData | undefined }) {
             </li>
             {data?.user ? (
               <>
+                <li>
+                  <NotificationsLink unread={data.unreadNotifications} label={t('nav.notifications')} unreadLabel={t('nav.unread', { count: data.unreadNotifications })} />
+                </li>
+                {data.user.isPlatformAdmin ? (
+                  <li>
+                    <Link to="/admin/kotak-keluar">{t('outbox.title')}</Link>
+                  </li>
+                ) : null}
                 <li className="site-nav__user">{t('nav.signedInAs', { name: data.user.displayName })}</li>
                 <li>
                   <Form method="post" action="/keluar">

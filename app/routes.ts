@@ -15,6 +15,10 @@ export default [
   route('kelola/kebijakan/:slug/konsultasi/baru', 'routes/manage.consultation-new.tsx'),
   route('kelola/konsultasi/:id', 'routes/manage.consultation.tsx'),
   route('kelola/konsultasi/:id/masukan-luring', 'routes/manage.offline-input.tsx'),
+  route('kebijakan/:slug/ikuti', 'routes/policy-follow.ts'),
+  route('akun/pemberitahuan', 'routes/notifications.tsx'),
+  route('admin/kotak-keluar', 'routes/admin.outbox.tsx'),
+  route('admin/kotak-keluar/:id', 'routes/admin.outbox-mail.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),

@@ -299,6 +299,47 @@ export interface ChangeCitationTable {
   created_at: Timestamp
 }
 
+// What a notification is about; features add their own kinds here.
+export type NotificationKind =
+  | 'version_published'
+  | 'consultation_opened'
+  | 'consultation_closed'
+  | 'input_answered'
+
+export interface NotificationTable {
+  id: Generated<number>
+  user_id: number
+  kind: NotificationKind
+  // Written in the recipient's language when the notification is made.
+  title: string
+  body: string
+  /** A path inside the portal, e.g. "/kebijakan/slug". */
+  link: string
+  policy_id: number | null
+  created_at: Timestamp
+  read_at: Timestamp | null
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  user_id: number | null
+  to_address: string
+  subject: string
+  /** Plain text. */
+  body: string
+  created_at: Timestamp
+  sent_at: Timestamp | null
+  attempts: Generated<number>
+  last_error: string | null
+}
+
+export interface PolicyFollowerTable {
+  id: Generated<number>
+  policy_id: number
+  user_id: number
+  created_at: Timestamp
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -325,6 +366,9 @@ export interface Database {
   responses: ResponseTable
   audit_log: AuditLogTable
   change_citations: ChangeCitationTable
+  notifications: NotificationTable
+  outbox: OutboxTable
+  policy_followers: PolicyFollowerTable
 }
 
 export type User = Selectable<UserTable>

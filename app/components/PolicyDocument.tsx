@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Stage } from '~db/schema'
+import { FollowButton } from '~/components/FollowButton'
 import { StageBadge } from '~/components/StageBadge'
 import { useLocale, useT } from '~/i18n/use-t'
 import { formatDateTime } from '~/lib/time'
@@ -93,6 +94,7 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
             </span>
           ) : null}
         </p>
+        <FollowButton slug={policy.slug} />
         {version && currentNumber !== null && version.number !== currentNumber ? (
           <p className="notice" role="status">
             {t('policy.viewingOld', { number: version.number, current: currentNumber })}{' '}

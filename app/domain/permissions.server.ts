@@ -25,6 +25,10 @@ export type Action =
   | 'employee.verify'
   | 'platform.manage'
   | 'account.signOut'
+  | 'notifications.read'
+  | 'policy.follow'
+  | 'outbox.read'
+  | 'outbox.send'
 
 export interface Scope {
   organisationId?: number
@@ -42,6 +46,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.read':
       return true
     case 'account.signOut':
+    case 'notifications.read':
+    case 'policy.follow':
       return actor !== null
   }
   if (!actor) return false
@@ -57,6 +63,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'employee.verify':
       return hasRole(actor, scope.organisationId, ['admin'])
     case 'platform.manage':
+    case 'outbox.read':
+    case 'outbox.send':
       return false
   }
 }

@@ -6,6 +6,8 @@ import { enConsultations, idConsultations } from './catalogues/consultations'
  * English must define every key too (the type checks it).
  */
 
+import { enNotifications, idNotifications } from './catalogues/notifications'
+
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'id'
@@ -199,11 +201,13 @@ const id = {
   ...core,
   ...idConsultations,
   ...idConsultationAdmin,
+  ...idNotifications,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...enConsultations,
   ...enConsultationAdmin,
+  ...enNotifications,
 }
 
 export type MessageKey = keyof typeof id

@@ -1,5 +1,6 @@
 import type { Route } from './+types/policy-version'
 import { PolicyDocument } from '~/components/PolicyDocument'
+import { getFollowState } from '~/domain/notifications.server'
 import { assertCan } from '~/domain/permissions.server'
 import { STAGES, getPolicyReading } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
@@ -15,11 +16,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!Number.isInteger(number) || number < 1) throw new Response('Not found', { status: 404 })
   const reading = await getPolicyReading(getDb(), params.slug, number)
   if (!reading) throw new Response('Not found', { status: 404 })
-  assertCan(await getActor(request), 'policy.read', { organisationId: reading.policy.organisation_id })
+  const actor = await getActor(request)
+  assertCan(actor, 'policy.read', { organisationId: reading.policy.organisation_id })
   const participation = reading.version
     ? await loadVersionParticipation(getDb(), reading.version.id, reading.policy.time_zone, getLocale(request))
     : null
-  return { ...reading, stages: STAGES, participation }
+  return { ...reading, stages: STAGES, participation, follow: await getFollowState(getDb(), actor, reading.policy.id) }
 }
 
 export default function PolicyVersionPage({ loaderData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import type { Route } from './+types/policy'
 import { PolicyDocument } from '~/components/PolicyDocument'
+import { getFollowState } from '~/domain/notifications.server'
 import { assertCan } from '~/domain/permissions.server'
 import { STAGES, getPolicyReading } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
@@ -13,11 +14,12 @@ export const meta: Route.MetaFunction = ({ data }) =>
 export async function loader({ request, params }: Route.LoaderArgs) {
   const reading = await getPolicyReading(getDb(), params.slug, null)
   if (!reading) throw new Response('Not found', { status: 404 })
-  assertCan(await getActor(request), 'policy.read', { organisationId: reading.policy.organisation_id })
+  const actor = await getActor(request)
+  assertCan(actor, 'policy.read', { organisationId: reading.policy.organisation_id })
   const participation = reading.version
     ? await loadVersionParticipation(getDb(), reading.version.id, reading.policy.time_zone, getLocale(request))
     : null
-  return { ...reading, stages: STAGES, participation }
+  return { ...reading, stages: STAGES, participation, follow: await getFollowState(getDb(), actor, reading.policy.id) }
 }
 
 export default function PolicyPage({ loaderData }: Route.ComponentProps) {
