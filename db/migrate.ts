@@ -1,11 +1,18 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { isPostgres } from './connection'
 import { migrations } from './migrations/index'
 import type { Database } from './schema'
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; with several
+  // schemas in one database (tests, or other apps) it would find another schema's tables.
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const result = await migrator.migrateToLatest()
   if (result.error) {
