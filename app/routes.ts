@@ -8,6 +8,9 @@ export default [
   route('bahasa', 'routes/language.tsx'),
   route('kebijakan/:slug', 'routes/policy.tsx'),
   route('kebijakan/:slug/versi/:number', 'routes/policy-version.tsx'),
+  route('akun', 'routes/account.tsx'),
+  route('akun/verifikasi-asn', 'routes/account.claim.tsx'),
+  route('kelola/organisasi/:slug/verifikasi', 'routes/manage.verification.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),

@@ -23,6 +23,8 @@ export type Action =
   | 'employee.verify'
   | 'platform.manage'
   | 'account.signOut'
+  | 'account.view'
+  | 'employee.claim'
 
 export interface Scope {
   organisationId?: number
@@ -40,6 +42,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.read':
       return true
     case 'account.signOut':
+    case 'account.view':
+    case 'employee.claim':
       return actor !== null
   }
   if (!actor) return false

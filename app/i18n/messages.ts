@@ -3,6 +3,8 @@
  * English must define every key too (the type checks it).
  */
 
+import { enEmployees, idEmployees } from './catalogues/employees'
+
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'id'
@@ -194,9 +196,11 @@ const coreEn: Record<keyof typeof core, string> = {
 // Each feature keeps its words in app/i18n/catalogues/<feature>.ts; add it to both lists.
 const id = {
   ...core,
+  ...idEmployees,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...enEmployees,
 }
 
 export type MessageKey = keyof typeof id
