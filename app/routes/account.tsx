@@ -150,7 +150,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
                   {t('account.claim.submittedAt', { date: formatDateTime(c.created_at, c.time_zone, locale) })}
                   {c.decided_at ? ` · ${t('account.claim.decidedAt', { date: formatDateTime(c.decided_at, c.time_zone, locale) })}` : null}
                 </p>
-                {c.verifiedRole ? <p>{t('account.claim.shownAs', { role: c.verifiedRole })}</p> : null}
+                {c.verifiedRole ? (
+                  <p>
+                    {t('account.claim.shownAs')} <strong>{c.verifiedRole}</strong>
+                  </p>
+                ) : null}
                 {c.status === 'rejected' && c.decision_reason ? (
                   <p className="claim__reason">{t('account.claim.reason', { reason: c.decision_reason })}</p>
                 ) : null}

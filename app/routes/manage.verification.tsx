@@ -154,6 +154,11 @@ export default function ManageVerification({ loaderData, actionData }: Route.Com
         </p>
       ) : null}
 
+      {actionData && !pending.some((c) => c.id === actionData.claimId) ? (
+        // The request was decided meanwhile (or never existed): say so here, as its form is gone.
+        <FormErrors id="keputusan-errors" errors={actionData.result.error?.[''] ?? ['employees.decide.error.notFound']} />
+      ) : null}
+
       <section aria-labelledby="menunggu">
         <h2 id="menunggu">{t('employees.admin.pending', { count: pending.length })}</h2>
         {pending.length === 0 ? (

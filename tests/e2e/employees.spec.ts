@@ -134,6 +134,35 @@ test.describe('without JavaScript', () => {
     await expectAccessible(page, { javaScriptDisabled: true })
   })
 
+  test('two admins deciding the same request: the second is told it is already decided', async ({ page, browser }) => {
+    await register(page, 'Lina Kartika')
+    await page.goto('/akun/verifikasi-asn?instansi=mulyorejo')
+    await page.getByLabel('NIP', { exact: true }).fill('19930304 201904 2 009')
+    await page.getByLabel('Unit kerja').fill('Kantor Kecamatan')
+    await page.getByLabel('Jabatan').fill('Pengadministrasi Umum')
+    await page.getByRole('button', { name: 'Kirim permintaan verifikasi' }).click()
+    await expect(page.getByText('Menunggu persetujuan')).toBeVisible()
+    await signOut(page)
+
+    const other = await browser.newContext({ javaScriptEnabled: false })
+    const second = await other.newPage()
+    await signIn(second, 'admin@rembuk.test')
+    await second.goto('/kelola/organisasi/mulyorejo/verifikasi')
+    await signIn(page, 'admin.mulyorejo@rembuk.test')
+    await page.goto('/kelola/organisasi/mulyorejo/verifikasi')
+
+    await page.getByRole('article', { name: 'Lina Kartika' }).getByRole('button', { name: /^Setujui/ }).click()
+    await expect(page.getByRole('status')).toContainText('Permintaan Lina Kartika disetujui')
+
+    const stale = second.getByRole('article', { name: 'Lina Kartika' })
+    await stale.getByLabel('Alasan').fill('Tidak terdaftar.')
+    await stale.getByRole('button', { name: /^Tolak/ }).click()
+    await expect(second.getByRole('alert')).toHaveText('Permintaan ini sudah diputuskan, mungkin oleh admin lain.')
+    await expect(second.getByText('Terverifikasi', { exact: true }).first()).toBeVisible()
+    await expectAccessible(second, { javaScriptDisabled: true })
+    await other.close()
+  })
+
   test('someone who is not the admin is turned away from the verification page', async ({ page }) => {
     await signIn(page, 'moderator.plaju@rembuk.test')
     const response = await page.goto('/kelola/organisasi/plaju/verifikasi')

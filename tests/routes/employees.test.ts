@@ -76,7 +76,11 @@ describe.each(dialects)('civil-servant verification routes on %s', (dialect) => 
   })
 
   test('the account and claim pages send anonymous visitors to sign in', async () => {
-    for (const [route, path] of [[account.loader, '/akun'], [claimRoute.loader, '/akun/verifikasi-asn']] as const) {
+    const pages: [(args: any) => Promise<unknown>, string][] = [
+      [account.loader, '/akun'],
+      [claimRoute.loader, '/akun/verifikasi-asn'],
+    ]
+    for (const [route, path] of pages) {
       const response = (await call(route, get(path))) as Response
       expect(response.status).toBe(302)
       expect(response.headers.get('Location')).toBe(`/masuk?redirectTo=${encodeURIComponent(path)}`)

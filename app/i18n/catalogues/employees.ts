@@ -19,7 +19,7 @@ export const idEmployees = {
   'account.claim.submittedAt': 'Diajukan {date}',
   'account.claim.decidedAt': 'Diputuskan {date}',
   'account.claim.reason': 'Alasan: {reason}',
-  'account.claim.shownAs': 'Masukan Anda dapat tampil sebagai: {role}',
+  'account.claim.shownAs': 'Masukan Anda dapat tampil sebagai:',
   'account.claim.withdraw': 'Batalkan permintaan',
   'account.claim.submitted':
     'Permintaan verifikasi Anda sudah dikirim. Admin instansi akan memeriksanya; hasilnya tampil di bawah.',
@@ -44,7 +44,7 @@ export const idEmployees = {
   'employees.claim.organisationChoose': 'Pilih instansi',
   'employees.claim.nip': 'NIP',
   'employees.claim.nipHint':
-    '18 angka: tanggal lahir (8), tahun dan bulan mulai bertugas (6), jenis kelamin (1), nomor urut (3). Boleh diberi spasi, misalnya 19850312 201001 1 002.',
+    '18 angka: tanggal lahir (8), tahun dan bulan mulai bertugas (6), jenis kelamin (1), nomor urut (3). Boleh diberi spasi, misalnya 19850312\u00a0201001\u00a01\u00a0002.',
   'employees.claim.unit': 'Unit kerja',
   'employees.claim.unitHint':
     'Misalnya BKPSDM, Dinas Pendidikan, atau Kantor Kecamatan. Unit ini tampil bersama peran Anda.',
@@ -120,7 +120,7 @@ export const enEmployees: Record<keyof typeof idEmployees, string> = {
   'account.claim.submittedAt': 'Submitted {date}',
   'account.claim.decidedAt': 'Decided {date}',
   'account.claim.reason': 'Reason: {reason}',
-  'account.claim.shownAs': 'Your input can be shown as: {role}',
+  'account.claim.shownAs': 'Your input can be shown as:',
   'account.claim.withdraw': 'Withdraw request',
   'account.claim.submitted':
     'Your verification request has been sent. The organisation admin will review it; the outcome appears below.',
@@ -145,7 +145,7 @@ export const enEmployees: Record<keyof typeof idEmployees, string> = {
   'employees.claim.organisationChoose': 'Choose an organisation',
   'employees.claim.nip': 'NIP (civil-servant number)',
   'employees.claim.nipHint':
-    '18 digits: birth date (8), year and month you started service (6), sex (1), sequence number (3). Spaces are fine, e.g. 19850312 201001 1 002.',
+    '18 digits: birth date (8), year and month you started service (6), sex (1), sequence number (3). Spaces are fine, e.g. 19850312\u00a0201001\u00a01\u00a0002.',
   'employees.claim.unit': 'Work unit',
   'employees.claim.unitHint':
     'For example BKPSDM, Dinas Pendidikan or Kantor Kecamatan. The unit is shown with your role.',
