@@ -84,6 +84,9 @@ function Header({ data }: { data: RootData | undefined }) {
                 ) : null}
                 <li className="site-nav__user">{t('nav.signedInAs', { name: data.user.displayName })}</li>
                 <li>
+                  <Link to="/akun">{t('account.nav')}</Link>
+                </li>
+                <li>
                   <Form method="post" action="/keluar">
                     <button type="submit" className="link-button">
                       {t('nav.signOut')}

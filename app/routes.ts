@@ -19,6 +19,9 @@ export default [
   route('akun/pemberitahuan', 'routes/notifications.tsx'),
   route('admin/kotak-keluar', 'routes/admin.outbox.tsx'),
   route('admin/kotak-keluar/:id', 'routes/admin.outbox-mail.tsx'),
+  route('akun', 'routes/account.tsx'),
+  route('akun/verifikasi-asn', 'routes/account.claim.tsx'),
+  route('kelola/organisasi/:slug/verifikasi', 'routes/manage.verification.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),

@@ -340,6 +340,35 @@ export interface PolicyFollowerTable {
   created_at: Timestamp
 }
 
+export interface AppSecretTable {
+  name: string
+  value: string
+  created_at: Timestamp
+}
+
+export type EmployeeClaimStatus = 'pending' | 'approved' | 'rejected'
+
+export interface EmployeeClaimTable {
+  id: Generated<number>
+  user_id: number
+  organisation_id: number
+  // HMAC-SHA256 of the 18 NIP digits (hex); the NIP itself is never stored.
+  nip_hash: string
+  unit: string
+  position: string
+  status: EmployeeClaimStatus
+  decision_reason: Generated<string>
+  decided_by: number | null
+  decided_at: Timestamp | null
+  created_at: Timestamp
+}
+
+export interface EmployeeNipHolderTable {
+  nip_hash: string
+  user_id: number
+  created_at: Timestamp
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -369,6 +398,9 @@ export interface Database {
   notifications: NotificationTable
   outbox: OutboxTable
   policy_followers: PolicyFollowerTable
+  app_secrets: AppSecretTable
+  employee_claims: EmployeeClaimTable
+  employee_nip_holders: EmployeeNipHolderTable
 }
 
 export type User = Selectable<UserTable>
@@ -378,3 +410,4 @@ export type Policy = Selectable<PolicyTable>
 export type PolicyUpdate = Updateable<PolicyTable>
 export type PolicyVersion = Selectable<PolicyVersionTable>
 export type Section = Selectable<SectionTable>
+export type EmployeeClaim = Selectable<EmployeeClaimTable>

@@ -1,5 +1,5 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
-import { useEffect, useRef } from 'react'
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import { translateError } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
@@ -10,6 +10,7 @@ export function TextField({
   hint,
   type = 'text',
   autoComplete,
+  inputMode,
   clearOn,
 }: {
   field: FieldMetadata<string>
@@ -17,7 +18,9 @@ export function TextField({
   hint?: string
   type?: 'text' | 'email' | 'password'
   autoComplete?: string
-  /** For passwords: when this changes (a new server answer), the typed value is cleared. */
+  /** The phone keyboard to offer, e.g. "numeric" for numbers typed with spaces. */
+  inputMode?: 'numeric' | 'text' | 'email'
+  /** For passwords and other secrets: when this changes (a new server answer), the typed value is cleared. */
   clearOn?: unknown
 }) {
   const t = useT()
@@ -41,6 +44,7 @@ export function TextField({
         {...inputProps}
         ref={ref}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -62,5 +66,89 @@ export function FormErrors({ id, errors }: { id: string; errors: string[] | unde
         <p key={e}>{translateError(t, e)}</p>
       ))}
     </div>
+  )
+}
+
+function describedBy(field: FieldMetadata<unknown>, hint: string | undefined) {
+  return [hint ? `${field.id}-hint` : null, field.errors ? field.errorId : null].filter(Boolean).join(' ') || undefined
+}
+
+function FieldHintAndError({ field, hint, children, label }: { field: FieldMetadata<unknown>; hint?: string; label: string; children: ReactNode }) {
+  const t = useT()
+  return (
+    <div className={`field${field.errors ? ' field--invalid' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {field.errors ? (
+        <p id={field.errorId} className="field__error">
+          {field.errors.map((e) => translateError(t, e)).join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A labelled drop-down list; `placeholder` is an empty first choice that counts as "not chosen". */
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder,
+}: {
+  field: FieldMetadata<string | number>
+  label: string
+  hint?: string
+  options: { value: string; label: string }[]
+  placeholder?: string
+}) {
+  const { key, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
+  return (
+    <FieldHintAndError field={field} hint={hint} label={label}>
+      <select
+        key={key}
+        {...selectProps}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldHintAndError>
+  )
+}
+
+/** A labelled multi-line text box with its hint and errors. */
+export function TextareaField({
+  field,
+  label,
+  hint,
+  rows = 3,
+}: {
+  field: FieldMetadata<string>
+  label: string
+  hint?: string
+  rows?: number
+}) {
+  const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
+  return (
+    <FieldHintAndError field={field} hint={hint} label={label}>
+      <textarea
+        key={key}
+        {...textareaProps}
+        rows={rows}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+    </FieldHintAndError>
   )
 }

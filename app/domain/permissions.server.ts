@@ -29,6 +29,8 @@ export type Action =
   | 'policy.follow'
   | 'outbox.read'
   | 'outbox.send'
+  | 'account.view'
+  | 'employee.claim'
 
 export interface Scope {
   organisationId?: number
@@ -48,6 +50,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'account.signOut':
     case 'notifications.read':
     case 'policy.follow':
+    case 'account.view':
+    case 'employee.claim':
       return actor !== null
   }
   if (!actor) return false

@@ -7,6 +7,7 @@ import { enConsultations, idConsultations } from './catalogues/consultations'
  */
 
 import { enNotifications, idNotifications } from './catalogues/notifications'
+import { enEmployees, idEmployees } from './catalogues/employees'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -202,12 +203,14 @@ const id = {
   ...idConsultations,
   ...idConsultationAdmin,
   ...idNotifications,
+  ...idEmployees,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
   ...enConsultations,
   ...enConsultationAdmin,
   ...enNotifications,
+  ...enEmployees,
 }
 
 export type MessageKey = keyof typeof id

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-23-001-foundation'
 import * as consultations from './2026-11-23-002-consultations'
 import * as moderation from './2026-11-23-007-moderation'
 import * as notifications from './2026-11-23-005-notifications'
+import * as employees from './2026-11-23-004-employees'
 
 // Listed explicitly (not read from the folder) so the same list works in the server bundle,
 // under tsx and under Vitest. Append new migrations; never edit or reorder old ones.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-002-consultations': consultations,
   '2026-11-23-007-moderation': moderation,
   '2026-11-23-005-notifications': notifications,
+  '2026-11-23-004-employees': employees,
 }

@@ -12,6 +12,7 @@ import {
   createOrganisation,
   createPolicyWithPublishedVersion,
 } from '../../app/domain/policies.server'
+import { seedDemoEmployees } from './demo-employees'
 
 export const DEMO_PASSWORD = 'rembuk-demo-2026'
 
@@ -187,6 +188,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       at: new Date(created.getTime() + 14 * DAY).toISOString(),
     })
   }
+  await seedDemoEmployees(db, userIds, now)
   await seedDemoConsultations(db, now)
   return { seeded: true }
 }
