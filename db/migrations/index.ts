@@ -1,16 +1,16 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-23-001-foundation'
 import * as consultations from './2026-11-23-002-consultations'
-import * as moderation from './2026-11-23-007-moderation'
-import * as notifications from './2026-11-23-005-notifications'
 import * as employees from './2026-11-23-004-employees'
+import * as notifications from './2026-11-23-005-notifications'
+import * as moderation from './2026-11-23-007-moderation'
 
 // Listed explicitly (not read from the folder) so the same list works in the server bundle,
 // under tsx and under Vitest. Append new migrations; never edit or reorder old ones.
 export const migrations: Record<string, Migration> = {
   '2026-11-23-001-foundation': foundation,
   '2026-11-23-002-consultations': consultations,
-  '2026-11-23-007-moderation': moderation,
-  '2026-11-23-005-notifications': notifications,
   '2026-11-23-004-employees': employees,
+  '2026-11-23-005-notifications': notifications,
+  '2026-11-23-007-moderation': moderation,
 }

@@ -130,7 +130,12 @@ export function demoAccounts(): DemoAccount[] {
 const DAY = 24 * 60 * 60_000
 
 /** Fills an empty database with the five demo regions; does nothing when any organisation exists. */
-export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  now = new Date(),
+  /** Tests of consultations start from the regions and accounts alone. */
+  options: { consultations?: boolean } = {},
+): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()
   if (existing) return { seeded: false }
   const dir = seedsDirectory()
@@ -189,6 +194,6 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     })
   }
   await seedDemoEmployees(db, userIds, now)
-  await seedDemoConsultations(db, now)
+  if (options.consultations !== false) await seedDemoConsultations(db, now)
   return { seeded: true }
 }

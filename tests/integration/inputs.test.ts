@@ -59,7 +59,7 @@ describe.each(dialects)('giving input on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestDb(dialect)
-    await seedDemo(t.db, NOW)
+    await seedDemo(t.db, NOW, { consultations: false })
     const policy = (await getPolicyBySlug(t.db, 'kebijakan-kepegawaian-asn-mamuju'))!
     policyId = policy.id
     versionId = policy.current_version_id!
