@@ -8,10 +8,14 @@ export default [
   route('bahasa', 'routes/language.tsx'),
   route('kebijakan/:slug', 'routes/policy.tsx'),
   route('kebijakan/:slug/versi/:number', 'routes/policy-version.tsx'),
+  route('kebijakan/:slug/perbandingan', 'routes/policy-compare.tsx'),
+  route('kebijakan/:slug/linimasa', 'routes/policy-timeline.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),
   route('api/v1/policies/:slug/versions/:number', 'routes/api.policy-version.ts'),
+  route('api/v1/policies/:slug/versions/:a/diff/:b', 'routes/api.policy-diff.ts'),
+  route('api/v1/policies/:slug/timeline', 'routes/api.policy-timeline.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

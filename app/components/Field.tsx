@@ -1,4 +1,4 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
+import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/react'
 import { useEffect, useRef } from 'react'
 import { translateError } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
@@ -44,6 +44,51 @@ export function TextField({
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
+      {field.errors ? (
+        <p id={field.errorId} className="field__error">
+          {field.errors.map((e) => translateError(t, e)).join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A labelled select with its hint and its errors next to it, announced to screen readers. */
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+}: {
+  field: FieldMetadata<string | number>
+  label: string
+  hint?: string
+  options: { value: string; label: string }[]
+}) {
+  const t = useT()
+  const hintId = `${field.id}-hint`
+  const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(' ')
+  const { key, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
+  return (
+    <div className={`field${field.errors ? ' field--invalid' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        key={key}
+        {...selectProps}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {field.errors ? (
         <p id={field.errorId} className="field__error">
           {field.errors.map((e) => translateError(t, e)).join(' ')}

@@ -3,6 +3,9 @@
  * English must define every key too (the type checks it).
  */
 
+import { enRedline, idRedline } from './catalogues/redline'
+import { enTimeline, idTimeline } from './catalogues/timeline'
+
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'id'
@@ -194,9 +197,13 @@ const coreEn: Record<keyof typeof core, string> = {
 // Each feature keeps its words in app/i18n/catalogues/<feature>.ts; add it to both lists.
 const id = {
   ...core,
+  ...idRedline,
+  ...idTimeline,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...enRedline,
+  ...enTimeline,
 }
 
 export type MessageKey = keyof typeof id
