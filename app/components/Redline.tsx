@@ -205,48 +205,50 @@ export function RedlineView({
     toNumber,
   }
   return (
-    <div className="policy__layout redline">
-      {listed.length ? (
-        <nav aria-labelledby="daftar-perubahan" className="toc">
-          <h2 id="daftar-perubahan">{t('redline.changes')}</h2>
-          <ol>
-            {listed.map((c) => (
-              <li key={c.key}>
-                <a href={`#${c.anchor}`}>{titles.get(c.key)}</a>
-                <span className="toc__note"> ({statusLabels(t, c).join('; ')})</span>
-              </li>
+    <div className="redline">
+      <section aria-labelledby="ringkasan-perubahan" className="redline-summary">
+        <h2 id="ringkasan-perubahan">{t('redline.summary.title')}</h2>
+        {sentence ? <p className="redline-summary__sentence">{sentence}.</p> : <p>{t('redline.summary.none')}</p>}
+        {summary.renamed > 0 ? <p>{t(pluralKey(locale, 'redline.summary.renamed', summary.renamed), { count: summary.renamed })}</p> : null}
+        {summary.unchanged > 0 && sentence ? (
+          <p className="muted">{t(pluralKey(locale, 'redline.summary.unchanged', summary.unchanged), { count: summary.unchanged })}</p>
+        ) : null}
+        <div className="redline-legend">
+          <h3>{t('redline.legend.title')}</h3>
+          <ul>
+            <li>
+              <span className="redline-sample-ins">{t('redline.legend.sampleInsert')}</span>: {t('redline.legend.insert')}
+            </li>
+            <li>
+              <span className="redline-sample-del">{t('redline.legend.sampleDelete')}</span>: {t('redline.legend.delete')}
+            </li>
+          </ul>
+          <p>{t('redline.legend.badges')}</p>
+        </div>
+      </section>
+      <div className="policy__layout">
+        {listed.length ? (
+          <nav aria-labelledby="daftar-perubahan" className="toc">
+            <h2 id="daftar-perubahan">{t('redline.changes')}</h2>
+            <ol>
+              {listed.map((c) => (
+                <li key={c.key}>
+                  <a href={`#${c.anchor}`}>{titles.get(c.key)}</a>
+                  <span className="toc__note"> ({statusLabels(t, c).join('; ')})</span>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : (
+          <div />
+        )}
+        <div className="redline__main">
+          <h2 className="redline__sections-title">{t('redline.sections')}</h2>
+          <div className="redline__sections">
+            {redline.sections.map((change) => (
+              <SectionChangeView key={change.key} change={change} titles={titles} links={links} citations={citations[change.key]} />
             ))}
-          </ol>
-        </nav>
-      ) : (
-        <div />
-      )}
-      <div className="redline__main">
-        <section aria-labelledby="ringkasan-perubahan" className="redline-summary">
-          <h2 id="ringkasan-perubahan">{t('redline.summary.title')}</h2>
-          {sentence ? <p className="redline-summary__sentence">{sentence}.</p> : <p>{t('redline.summary.none')}</p>}
-          {summary.renamed > 0 ? <p>{t(pluralKey(locale, 'redline.summary.renamed', summary.renamed), { count: summary.renamed })}</p> : null}
-          {summary.unchanged > 0 && sentence ? (
-            <p className="muted">{t(pluralKey(locale, 'redline.summary.unchanged', summary.unchanged), { count: summary.unchanged })}</p>
-          ) : null}
-          <div className="redline-legend">
-            <h3>{t('redline.legend.title')}</h3>
-            <ul>
-              <li>
-                <span className="redline-sample-ins">{t('redline.legend.sampleInsert')}</span>: {t('redline.legend.insert')}
-              </li>
-              <li>
-                <span className="redline-sample-del">{t('redline.legend.sampleDelete')}</span>: {t('redline.legend.delete')}
-              </li>
-            </ul>
-            <p>{t('redline.legend.badges')}</p>
           </div>
-        </section>
-        <h2 className="redline__sections-title">{t('redline.sections')}</h2>
-        <div className="redline__sections">
-          {redline.sections.map((change) => (
-            <SectionChangeView key={change.key} change={change} titles={titles} links={links} citations={citations[change.key]} />
-          ))}
         </div>
       </div>
     </div>

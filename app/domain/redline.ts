@@ -74,8 +74,10 @@ export function tokenize(text: string): string[] {
 
 const isSpace = (s: string) => /^\s+$/.test(s)
 
-// Past this many edits the two texts have little in common: show one deletion and one insertion
-// instead of spending time on a word-by-word alignment nobody can read.
+// The alignment costs about (tokens × edits). Past this budget the texts have too little in common
+// for a word-by-word redline to help: show one deletion and one insertion instead, and keep the
+// page fast whatever the size of the section.
+const DIFF_BUDGET = 30_000_000
 const MAX_EDIT_LENGTH = 4000
 
 /**
@@ -88,7 +90,8 @@ export function diffWords(from: string, to: string): WordOp[] {
   if (from === to) return from === '' ? [] : [{ type: 'equal', text: from }]
   const a = tokenize(from)
   const b = tokenize(to)
-  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH })
+  const maxEditLength = Math.max(50, Math.min(MAX_EDIT_LENGTH, Math.floor(DIFF_BUDGET / (a.length + b.length))))
+  const changes = diffArrays(a, b, { maxEditLength })
   const raw: WordOp[] = changes
     ? changes.map((c) => ({ type: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value.join('') }))
     : [
@@ -168,45 +171,42 @@ export function longestIncreasingSubsequence(seq: number[]): Set<number> {
   return kept
 }
 
-const words = (text: string) => tokenize(text).filter((t) => /[\p{L}\p{N}]/u.test(t))
+const words = (text: string) =>
+  tokenize(text)
+    .filter((t) => /[\p{L}\p{N}]/u.test(t))
+    .map((t) => t.toLowerCase())
+
+// Runs of three words: text copied from one section to another keeps nearly all of them, while
+// sections that merely share vocabulary keep few. Linear in the text, so cheap for many sections.
+function shingles(text: string): Set<string> {
+  const w = words(text)
+  const out = new Set<string>()
+  if (w.length < 3) {
+    if (w.length) out.add(w.join(' '))
+    return out
+  }
+  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`)
+  return out
+}
 
 // A split or merge is named only when most of the text is clearly traceable.
 const TRACE_THRESHOLD = 0.6
 const TRACE_MIN_WORDS = 3
 
-// Share of `part`'s words found in `whole` in any order: a cheap upper bound of `containedShare`.
-function bagShare(p: string[], w: string[]): number {
-  const counts = new Map<string, number>()
-  for (const word of w) counts.set(word, (counts.get(word) ?? 0) + 1)
-  let found = 0
-  for (const word of p) {
-    const n = counts.get(word) ?? 0
-    if (n > 0) {
-      found++
-      counts.set(word, n - 1)
-    }
-  }
-  return found / p.length
+interface TraceCandidate {
+  key: string
+  shingles: Set<string>
 }
 
-// Share of `part`'s words found, in order, in `whole`: used to see where a split or merged text went.
-function containedShare(part: string, whole: string): number {
-  const p = words(part)
-  if (p.length === 0) return 0
-  const w = words(whole)
-  if (bagShare(p, w) < TRACE_THRESHOLD) return 0
-  const changes = diffArrays(p, w, { maxEditLength: MAX_EDIT_LENGTH })
-  if (!changes) return 0
-  const common = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + c.count, 0)
-  return common / p.length
-}
-
-function traceText(text: string, candidates: { key: string; text: string }[]): string | null {
+function traceText(text: string, candidates: TraceCandidate[]): string | null {
   if (words(text).length < TRACE_MIN_WORDS) return null
+  const mine = shingles(text)
   let best: { key: string; share: number } | null = null
   for (const c of candidates) {
-    if (!c.text) continue
-    const share = containedShare(text, c.text)
+    if (c.shingles.size === 0) continue
+    let found = 0
+    for (const shingle of mine) if (c.shingles.has(shingle)) found++
+    const share = found / mine.size
     if (share >= TRACE_THRESHOLD && (!best || share > best.share)) best = { key: c.key, share }
   }
   return best?.key ?? null
@@ -268,8 +268,11 @@ export function computeRedline(from: RedlineSectionInput[], to: RedlineSectionIn
   }
 
   // Splits: an added section's text found among what other sections lost.
-  const lostText = [...changes.values()].map((c) => ({ key: c.key, text: opsText(c.bodyOps, 'delete') }))
-  const gainedText = [...changes.values()].map((c) => ({ key: c.key, text: opsText(c.bodyOps, 'insert') }))
+  const all = [...changes.values()]
+  const hasAdded = all.some((c) => c.status === 'added')
+  const hasRemoved = all.some((c) => c.status === 'removed')
+  const lostText = hasAdded ? all.map((c) => ({ key: c.key, shingles: shingles(opsText(c.bodyOps, 'delete')) })) : []
+  const gainedText = hasRemoved ? all.map((c) => ({ key: c.key, shingles: shingles(opsText(c.bodyOps, 'insert')) })) : []
   for (const c of changes.values()) {
     if (c.status === 'added') {
       c.textFrom = traceText(textFromOps(c.bodyOps, 'to'), lostText.filter((l) => l.key !== c.key))

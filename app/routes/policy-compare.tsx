@@ -9,20 +9,26 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, listPublishedVersions } from '~/domain/policies.server'
 import { getVersionRedline, previousVersionNumber } from '~/domain/redline.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { type Locale, translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
-import { formatDate, formatDateTime } from '~/lib/time'
+import { formatDateTime } from '~/lib/time'
 import { getActor } from '~/lib/session.server'
 
 const versionField = z
   .number({ error: 'redline.error.chooseVersion' })
-  .int('redline.error.unknownVersion')
-  .positive('redline.error.unknownVersion')
+  .int({ error: 'redline.error.unknownVersion', abort: true })
+  // Beyond any real version, and beyond what a PostgreSQL integer column accepts.
+  .min(1, { error: 'redline.error.unknownVersion', abort: true })
+  .max(99_999_999, { error: 'redline.error.unknownVersion', abort: true })
 
 export const CompareSchema = z
   .object({ dari: versionField, ke: versionField })
   .refine((v) => v.dari !== v.ke, { path: ['ke'], message: 'redline.error.sameVersion' })
+
+// "24 Nov 2026": short enough for a select on a phone.
+const shortDate = (iso: string, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { timeZone, dateStyle: 'medium' }).format(new Date(iso))
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 
@@ -91,7 +97,7 @@ export default function PolicyComparePage({ loaderData }: Route.ComponentProps) 
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CompareSchema }),
   })
   const options = versions.map((v) => {
-    const date = v.published_at ? formatDate(v.published_at, policy.time_zone, locale) : ''
+    const date = v.published_at ? shortDate(v.published_at, policy.time_zone, locale) : ''
     return {
       value: String(v.number),
       label: t(v.current ? 'redline.form.optionCurrent' : 'redline.form.option', { number: v.number, date }),
