@@ -124,6 +124,13 @@ test('the timeline shows every stage and version in order, dated in the regionâ€
   await expect(entries.nth(3).locator('time')).toHaveText('24 November 2026 pukul 10.00 WIB')
   await expectAccessible(page)
 
+  await entries.nth(1).getByRole('link', { name: 'Baca versi 1' }).click()
+  await expect(page).toHaveURL(`${POLICY}/versi/1`)
+  await expect(page.getByRole('link', { name: 'Bandingkan dengan versi terbaru' })).toHaveAttribute(
+    'href',
+    `${POLICY}/perbandingan?dari=1&ke=2`,
+  )
+  await page.goBack()
   await entries.nth(3).getByRole('link', { name: 'Lihat perubahan dari versi 1 ke versi 2' }).click()
   await expect(page).toHaveURL(`${POLICY}/perbandingan?dari=1&ke=2`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Perbandingan versi: Dari versi 1 ke versi 2')
