@@ -22,12 +22,16 @@ export default [
   route('akun', 'routes/account.tsx'),
   route('akun/verifikasi-asn', 'routes/account.claim.tsx'),
   route('kelola/organisasi/:slug/verifikasi', 'routes/manage.verification.tsx'),
+  route('kebijakan/:slug/perbandingan', 'routes/policy-compare.tsx'),
+  route('kebijakan/:slug/linimasa', 'routes/policy-timeline.tsx'),
 
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),
   route('api/v1/policies/:slug/versions/:number', 'routes/api.policy-version.ts'),
   route('api/v1/policies/:slug/inputs', 'routes/api.policy-inputs.ts'),
   route('api/v1/inputs/:trackingNumber', 'routes/api.input.ts'),
+  route('api/v1/policies/:slug/versions/:a/diff/:b', 'routes/api.policy-diff.ts'),
+  route('api/v1/policies/:slug/timeline', 'routes/api.policy-timeline.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

@@ -75,6 +75,7 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
   const locale = useLocale()
   const { policy, version, versions, sections, currentNumber } = reading
   const currentIndex = reading.stages.indexOf(policy.stage)
+  const compareHref = version ? compareLink(policy.slug, versions, version.number) : null
   return (
     <article className="page policy" aria-labelledby="judul-kebijakan">
       <header className="policy__header">
@@ -101,6 +102,16 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
             <Link to={`/kebijakan/${policy.slug}`}>{t('policy.readCurrent')}</Link>
           </p>
         ) : null}
+        <ul className="policy__links">
+          {compareHref ? (
+            <li>
+              <Link to={compareHref.href}>{t(compareHref.label)}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to={`/kebijakan/${policy.slug}/linimasa`}>{t('timeline.link')}</Link>
+          </li>
+        </ul>
       </header>
 
       <nav aria-label={t('policy.stages')} className="stage-track">
@@ -203,4 +214,15 @@ function SectionParticipation(props: { slug: string; sectionKey: string; heading
       ) : null}
     </p>
   )
+}
+
+/** With two or more versions: compare the one being read with the one before it (or, for the first, with the latest). */
+function compareLink(slug: string, versions: { number: number }[], number: number) {
+  if (versions.length < 2) return null
+  const earlier = versions.map((v) => v.number).filter((n) => n < number)
+  if (earlier.length) {
+    return { href: `/kebijakan/${slug}/perbandingan?dari=${Math.max(...earlier)}&ke=${number}`, label: 'redline.compareWithPrevious' as const }
+  }
+  const latest = Math.max(...versions.map((v) => v.number).filter((n) => n !== number))
+  return { href: `/kebijakan/${slug}/perbandingan?dari=${number}&ke=${latest}`, label: 'redline.compareWithLatest' as const }
 }

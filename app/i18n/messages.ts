@@ -8,6 +8,8 @@ import { enConsultations, idConsultations } from './catalogues/consultations'
 
 import { enNotifications, idNotifications } from './catalogues/notifications'
 import { enEmployees, idEmployees } from './catalogues/employees'
+import { enRedline, idRedline } from './catalogues/redline'
+import { enTimeline, idTimeline } from './catalogues/timeline'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -204,6 +206,8 @@ const id = {
   ...idConsultationAdmin,
   ...idNotifications,
   ...idEmployees,
+  ...idRedline,
+  ...idTimeline,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -211,6 +215,8 @@ const en: Record<MessageKey, string> = {
   ...enConsultationAdmin,
   ...enNotifications,
   ...enEmployees,
+  ...enRedline,
+  ...enTimeline,
 }
 
 export type MessageKey = keyof typeof id

@@ -1,0 +1,37 @@
+// Words of a policy's public timeline.
+
+export const idTimeline = {
+  'timeline.title': 'Linimasa kebijakan',
+  'timeline.metaTitle': 'Linimasa: {title}',
+  'timeline.intro':
+    'Setiap peristiwa dalam perjalanan kebijakan ini, dari yang paling awal: perpindahan tahap dan versi rancangan yang diterbitkan. Waktu ditampilkan dalam {zone}.',
+  'timeline.link': 'Linimasa kebijakan',
+  'timeline.empty': 'Belum ada peristiwa yang tercatat.',
+  'timeline.created': 'Kebijakan dimuat di Rembuk',
+  'timeline.createdAtStage': 'Kebijakan dimuat di Rembuk pada tahap {stage}',
+  'timeline.stageChanged': 'Tahap berpindah dari {from} ke {to}',
+  'timeline.stageSet': 'Tahap menjadi {to}',
+  'timeline.versionPublished': 'Versi {number} diterbitkan',
+  'timeline.link.version': 'Baca versi {number}',
+  'timeline.link.redline': 'Lihat perubahan dari versi {from} ke versi {to}',
+  'timeline.documents': 'Dokumen',
+  'timeline.note': 'Catatan:',
+} as const
+
+export const enTimeline: Record<keyof typeof idTimeline, string> = {
+  'timeline.title': 'Policy timeline',
+  'timeline.metaTitle': 'Timeline: {title}',
+  'timeline.intro':
+    'Every event in the life of this policy, earliest first: stage changes and published draft versions. Times are shown in {zone}.',
+  'timeline.link': 'Policy timeline',
+  'timeline.empty': 'No events recorded yet.',
+  'timeline.created': 'Policy brought to Rembuk',
+  'timeline.createdAtStage': 'Policy brought to Rembuk at the {stage} stage',
+  'timeline.stageChanged': 'Stage moved from {from} to {to}',
+  'timeline.stageSet': 'Stage set to {to}',
+  'timeline.versionPublished': 'Version {number} published',
+  'timeline.link.version': 'Read version {number}',
+  'timeline.link.redline': 'See the changes from version {from} to version {to}',
+  'timeline.documents': 'Documents',
+  'timeline.note': 'Note:',
+}
