@@ -19,6 +19,8 @@ export type Action =
   | 'policy.create'
   | 'policy.edit'
   | 'policy.changeStage'
+  | 'policy.publish'
+  | 'workspace.view'
   | 'organisation.manage'
   | 'employee.verify'
   | 'platform.manage'
@@ -48,13 +50,22 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.create':
     case 'policy.edit':
     case 'policy.changeStage':
+    case 'policy.publish':
       return hasRole(actor, scope.organisationId, TEAM)
+    case 'workspace.view':
+      return actor.memberships.some((m) => TEAM.includes(m.role))
     case 'organisation.manage':
     case 'employee.verify':
       return hasRole(actor, scope.organisationId, ['admin'])
     case 'platform.manage':
       return false
   }
+}
+
+/** The organisations whose policies this person's team workspace shows: every one for a platform admin. */
+export function teamOrganisationIds(actor: Actor): number[] | 'all' {
+  if (actor.isPlatformAdmin) return 'all'
+  return [...new Set(actor.memberships.filter((m) => TEAM.includes(m.role)).map((m) => m.organisationId))]
 }
 
 /** Throws a 403 (or a redirect to sign in for an anonymous visitor) unless `can` allows it. */
