@@ -14,6 +14,7 @@ import {
 import type { Route } from './+types/root'
 import { getLocale } from '~/i18n/locale.server'
 import { type Locale, translator } from '~/i18n/messages'
+import { can } from '~/domain/permissions.server'
 import { getActor } from '~/lib/session.server'
 import stylesheet from './styles.css?url'
 
@@ -26,7 +27,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const actor = await getActor(request)
   return {
     locale: getLocale(request),
-    user: actor ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin } : null,
+    user: actor
+      ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin, canManage: can(actor, 'workspace.view') }
+      : null,
   }
 }
 
@@ -54,6 +57,11 @@ function Header({ data }: { data: RootData | undefined }) {
             </li>
             {data?.user ? (
               <>
+                {data.user.canManage ? (
+                  <li>
+                    <Link to="/kelola">{t('drafting.nav')}</Link>
+                  </li>
+                ) : null}
                 <li className="site-nav__user">{t('nav.signedInAs', { name: data.user.displayName })}</li>
                 <li>
                   <Form method="post" action="/keluar">

@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely'
-import type { Database, Stage } from '~db/schema'
+import type { Database } from '~db/schema'
 import { type ParsedSection, parsePlainTextDraft, sectionKey, slugify, uniqueKey } from '~/domain/draft-text'
+import { STARTING_STAGES, type StartingStage } from '~/domain/stages'
 import { getPolicyBySlug, getSections, insertSections, listPolicyEvents } from '~/domain/policies.server'
 import { nowIso } from '~/lib/time'
 
@@ -12,22 +13,8 @@ import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** The stages a new policy may start in: before or at the first draft. */
-export const STARTING_STAGES = ['analisis_kebutuhan', 'penyusunan'] as const satisfies readonly Stage[]
-export type StartingStage = (typeof STARTING_STAGES)[number]
-
 /** Slugs the workspace's own addresses use (`/kelola/kebijakan/baru`). */
 const RESERVED_SLUGS = ['baru']
-
-export const LIMITS = {
-  title: 200,
-  summary: 1000,
-  topic: 200,
-  heading: 200,
-  body: 50_000,
-  importText: 500_000,
-  note: 2000,
-} as const
 
 export class VersionNotFoundError extends Error {
   constructor() {

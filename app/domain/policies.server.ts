@@ -1,19 +1,13 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, OrganisationKind, Stage } from '~db/schema'
 import { type ParsedSection, sectionKey, uniqueKey } from '~/domain/draft-text'
+import { STAGES } from '~/domain/stages'
 import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export const STAGES: Stage[] = [
-  'analisis_kebutuhan',
-  'penyusunan',
-  'konsultasi_publik',
-  'pembahasan',
-  'penetapan',
-  'implementasi',
-  'evaluasi',
-]
+// Shared with the browser (forms offer the stages), so kept outside this server module.
+export { STAGES }
 
 export async function createOrganisation(
   db: Db,

@@ -3,6 +3,8 @@
  * English must define every key too (the type checks it).
  */
 
+import { enDrafting, idDrafting } from './catalogues/drafting'
+
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'id'
@@ -194,9 +196,11 @@ const coreEn: Record<keyof typeof core, string> = {
 // Each feature keeps its words in app/i18n/catalogues/<feature>.ts; add it to both lists.
 const id = {
   ...core,
+  ...idDrafting,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
+  ...enDrafting,
 }
 
 export type MessageKey = keyof typeof id
