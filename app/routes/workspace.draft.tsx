@@ -18,6 +18,8 @@ import {
   updateSection,
 } from '~/domain/drafting.server'
 import { can } from '~/domain/permissions.server'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import {
@@ -31,8 +33,7 @@ import {
 import { editorPath, managePath, previewPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber, withNotice } from '~/lib/workspace.server'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-  data ? [{ title: `Draf versi ${data.version.number}: ${data.policy.title} · Rembuk` }] : []
+export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.pageTitle} · Rembuk` }] : [])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { actor } = await requirePolicyTeam(request, params.slug, 'policy.edit')
@@ -43,6 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (editing.version.status !== 'draft') throw redirect(`/kebijakan/${params.slug}/versi/${number}`)
   return {
     ...editing,
+    pageTitle: translator(getLocale(request))('drafting.editor.title', { number, title: editing.policy.title }),
     canPublish: can(actor, 'policy.publish', { organisationId: editing.policy.organisation_id }),
   }
 }

@@ -8,6 +8,8 @@ import { DraftExistsError, getPolicyForManaging, startNextVersion } from '~/doma
 import { changeStage } from '~/domain/policies.server'
 import { STAGES } from '~/domain/stages'
 import type { Stage } from '~db/schema'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { NextVersionSchema, StageSchema } from '~/lib/drafting-schemas'
@@ -15,12 +17,12 @@ import { formatDateTime } from '~/lib/time'
 import { editorPath, managePath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.policy.title} · Kelola · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.policy.title} · ${data.section} · Rembuk` }] : [])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePolicyTeam(request, params.slug, 'policy.edit')
   const managed = (await getPolicyForManaging(getDb(), params.slug))!
-  return { ...managed, stages: STAGES }
+  return { ...managed, stages: STAGES, section: translator(getLocale(request))('drafting.workspace.title') }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

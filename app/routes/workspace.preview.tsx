@@ -3,6 +3,8 @@ import type { Route } from './+types/workspace.preview'
 import { PolicyDocument } from '~/components/PolicyDocument'
 import { getDraftForEditing } from '~/domain/drafting.server'
 import { STAGES } from '~/domain/policies.server'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { editorPath, requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
@@ -10,7 +12,7 @@ import { editorPath, requirePolicyTeam, versionNumber } from '~/lib/workspace.se
 // The draft as readers will see it once published; only the policy team can open it.
 
 export const meta: Route.MetaFunction = ({ data }) =>
-  data ? [{ title: `Pratinjau draf versi ${data.version?.number}: ${data.policy.title} · Rembuk` }, { name: 'robots', content: 'noindex' }] : []
+  data ? [{ title: `${data.pageTitle} · ${data.policy.title} · Rembuk` }, { name: 'robots', content: 'noindex' }] : []
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { policy } = await requirePolicyTeam(request, params.slug, 'policy.edit')
@@ -28,6 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     sections: editing.sections,
     stages: STAGES,
     editHref: editorPath(policy.slug, number),
+    pageTitle: translator(getLocale(request))('drafting.preview.title', { number }),
   }
 }
 

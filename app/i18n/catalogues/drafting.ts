@@ -117,6 +117,7 @@ export const idDrafting = {
   'drafting.preview.banner':
     'Pratinjau draf versi {number}: beginilah pembaca akan melihatnya setelah terbit. Draf ini belum dapat dibaca publik.',
   'drafting.preview.back': 'Kembali menyunting',
+  'drafting.preview.title': 'Pratinjau draf versi {number}',
 
   'drafting.notice.created': 'Kebijakan dibuat. Tulis draf versi 1 di bawah: tambahkan bagian satu per satu atau impor teks.',
   'drafting.notice.nextVersion': 'Draf versi baru dimulai dari salinan versi yang berlaku.',
@@ -268,6 +269,7 @@ export const enDrafting: Record<keyof typeof idDrafting, string> = {
   'drafting.preview.banner':
     'Preview of draft version {number}: this is how readers will see it once published. The public cannot read it yet.',
   'drafting.preview.back': 'Back to editing',
+  'drafting.preview.title': 'Preview of draft version {number}',
 
   'drafting.notice.created': 'Policy created. Write draft version 1 below: add sections one by one or import a text.',
   'drafting.notice.nextVersion': 'A new draft version was started from a copy of the current version.',
