@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { MAMUJU, expectAccessible, signIn } from './helpers'
+import { expectAccessible, signIn } from './helpers'
 
 const DRAFT = [
   'Rancangan Peraturan Bupati Mamuju tentang Pengembangan Kompetensi ASN',
@@ -130,22 +130,39 @@ test('people outside the policy team do not see the workspace', async ({ page })
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  test('the next version is written, reordered, trimmed and published', async ({ page }) => {
+  test('a policy is created, published, and its next version written, reordered, trimmed and published', async ({ page }) => {
+    // A policy of its own, so the demo policies other tests read stay as seeded.
+    const title = `Penilaian Kinerja ASN Mamuju ${Date.now()}`
     await signIn(page, 'moderator.mamuju@rembuk.test')
-    await page.goto(`/kelola/kebijakan/${MAMUJU.split('/').pop()}`)
-    await expect(page.getByRole('heading', { level: 1, name: 'Penyusunan Kebijakan Kepegawaian ASN di Mamuju' })).toBeVisible()
+    await page.getByRole('link', { name: 'Kelola' }).click()
+    await expectAccessible(page, { javaScriptDisabled: true })
+    await page.getByRole('link', { name: 'Buat kebijakan baru' }).click()
+    await page.getByLabel('Judul kebijakan').fill(title)
+    await page.getByLabel('Ringkasan').fill('Tata cara penilaian kinerja ASN setiap semester.')
+    await page.getByLabel('Analisis kebutuhan').check()
+    await page.getByRole('button', { name: 'Buat kebijakan' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: `Draf versi 1: ${title}` })).toBeVisible()
+    await expectAccessible(page, { javaScriptDisabled: true })
+
+    await page.getByLabel('Tempel teks').fill('Pendahuluan\nPenilaian kinerja dilakukan setiap semester.\n\nPasal 1\nPenilaian memakai SKP.')
+    await page.getByRole('button', { name: 'Impor teks' }).click()
+    await expect(page.getByText('Isi draf diganti dengan 2 bagian hasil impor.')).toBeVisible()
+    await page.getByLabel('Saya mengerti bahwa versi yang sudah terbit tidak dapat diubah lagi.').check()
+    await page.getByRole('button', { name: 'Terbitkan versi 1' }).click()
+    await expect(page.getByRole('status')).toContainText('Versi 1 terbit')
+    await expect(page.getByRole('region', { name: 'Riwayat' }).getByText('Kebijakan dibuat pada tahap Analisis kebutuhan')).toBeVisible()
     await expectAccessible(page, { javaScriptDisabled: true })
 
     await page.getByRole('button', { name: 'Mulai versi berikutnya' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: /^Draf versi 2:/ })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: `Draf versi 2: ${title}` })).toBeVisible()
     await expect(page.getByRole('status')).toHaveText('Draf versi baru dimulai dari salinan versi yang berlaku.')
+    await expect(page.getByRole('region', { name: /^1\. Pendahuluan$/ })).toBeVisible()
     await expectAccessible(page, { javaScriptDisabled: true })
 
     const add = page.getByRole('region', { name: 'Tambah bagian' })
     await add.getByLabel('Isi bagian').fill('Kebijakan ini ditinjau setiap enam bulan.')
     await add.getByRole('button', { name: 'Tambah bagian' }).click()
-    const added = page.getByRole('region', { name: /Bagian tanpa judul/ })
-    await expect(added.getByRole('status')).toHaveText('Bagian ditambahkan.')
+    await expect(page.getByRole('region', { name: /Bagian tanpa judul/ }).getByRole('status')).toHaveText('Bagian ditambahkan.')
 
     await page.getByRole('region', { name: 'Tambah bagian' }).getByLabel('Isi bagian').fill('Teks tanpa judul kedua.')
     await page.getByRole('region', { name: 'Tambah bagian' }).getByLabel('Judul bagian').fill('x'.repeat(201))
@@ -157,7 +174,9 @@ test.describe('without JavaScript', () => {
     await page.getByRole('region', { name: /Bagian tanpa judul/ }).getByRole('button', { name: /^Naik/ }).click()
     await expect(page.getByRole('region', { name: /Bagian tanpa judul/ }).getByRole('status')).toHaveText('Bagian dipindahkan.')
     const toc = page.getByRole('navigation', { name: 'Isi draf' }).getByRole('listitem')
-    await expect(toc.nth(5)).toHaveText('Bagian tanpa judul')
+    await expect(toc.nth(0)).toHaveText('Pendahuluan')
+    await expect(toc.nth(1)).toHaveText('Bagian tanpa judul')
+    await expect(toc.nth(2)).toHaveText('Pasal 1')
 
     await page.getByRole('region', { name: /Pendahuluan/ }).getByRole('link', { name: /^Hapus/ }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Hapus bagian ini?' })).toBeVisible()
@@ -173,20 +192,25 @@ test.describe('without JavaScript', () => {
     await publish.getByLabel('Catatan versi (tidak wajib)').fill('Pendahuluan dihapus; ketentuan peninjauan ditambahkan.')
     await publish.getByRole('button', { name: 'Terbitkan versi 2' }).click()
     await expect(page.getByText('Centang kotak ini untuk menyatakan Anda siap menerbitkan.')).toBeVisible()
+    await expect(page.getByLabel('Catatan versi (tidak wajib)')).toHaveValue('Pendahuluan dihapus; ketentuan peninjauan ditambahkan.')
     await expectAccessible(page, { javaScriptDisabled: true })
     await page.getByLabel('Saya mengerti bahwa versi yang sudah terbit tidak dapat diubah lagi.').check()
     await page.getByRole('region', { name: 'Terbitkan versi 2' }).getByRole('button', { name: 'Terbitkan versi 2' }).click()
     await expect(page.getByRole('status')).toContainText('Versi 2 terbit')
 
-    await page.getByLabel('Pindahkan ke tahap').selectOption({ label: 'Pembahasan' })
+    await page.getByLabel('Pindahkan ke tahap').selectOption({ label: 'Konsultasi publik' })
+    await page.getByLabel('Catatan (tidak wajib)').fill('Dibuka untuk masukan masyarakat.')
     await page.getByRole('button', { name: 'Pindahkan tahap' }).click()
-    await expect(page.getByRole('region', { name: 'Riwayat' }).getByText('Tahap berpindah dari Konsultasi publik ke Pembahasan')).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Riwayat' }).getByText('Tahap berpindah dari Analisis kebutuhan ke Konsultasi publik')).toBeVisible()
     await expectAccessible(page, { javaScriptDisabled: true })
 
     await page.getByRole('link', { name: 'Halaman publik kebijakan' }).click()
     await expect(page.getByText(/^Versi 2 · Diterbitkan/)).toBeVisible()
     await expect(page.getByRole('heading', { level: 2, name: /Pendahuluan/ })).toHaveCount(0)
     await expect(page.getByText('Kebijakan ini ditinjau setiap enam bulan.')).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'Tahapan kebijakan' }).locator('[aria-current="step"]')).toContainText(
+      'Konsultasi publik',
+    )
     await expectAccessible(page, { javaScriptDisabled: true })
   })
 })
