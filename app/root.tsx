@@ -16,6 +16,7 @@ import { countUnread } from '~/domain/notifications.server'
 import { getLocale } from '~/i18n/locale.server'
 import { type Locale, translator } from '~/i18n/messages'
 import { getDb } from '~/lib/db.server'
+import { can } from '~/domain/permissions.server'
 import { getActor } from '~/lib/session.server'
 import stylesheet from './styles.css?url'
 
@@ -28,7 +29,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const actor = await getActor(request)
   return {
     locale: getLocale(request),
-    user: actor ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin } : null,
+    user: actor
+      ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin, canManage: can(actor, 'workspace.view') }
+      : null,
     unreadNotifications: actor ? await countUnread(getDb(), actor.id) : 0,
   }
 }
@@ -80,6 +83,11 @@ function Header({ data }: { data: RootData | undefined }) {
                 {data.user.isPlatformAdmin ? (
                   <li>
                     <Link to="/admin/kotak-keluar">{t('outbox.title')}</Link>
+                  </li>
+                ) : null}
+                {data.user.canManage ? (
+                  <li>
+                    <Link to="/kelola">{t('drafting.nav')}</Link>
                   </li>
                 ) : null}
                 <li className="site-nav__user">{t('nav.signedInAs', { name: data.user.displayName })}</li>

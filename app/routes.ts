@@ -25,6 +25,13 @@ export default [
   route('kebijakan/:slug/perbandingan', 'routes/policy-compare.tsx'),
   route('kebijakan/:slug/linimasa', 'routes/policy-timeline.tsx'),
 
+  route('kelola', 'routes/workspace.tsx'),
+  route('kelola/kebijakan/baru', 'routes/workspace.new-policy.tsx'),
+  route('kelola/kebijakan/:slug', 'routes/workspace.policy.tsx'),
+  route('kelola/kebijakan/:slug/versi/:number/sunting', 'routes/workspace.draft.tsx'),
+  route('kelola/kebijakan/:slug/versi/:number/sunting/hapus/:key', 'routes/workspace.remove-section.tsx'),
+  route('kelola/kebijakan/:slug/versi/:number/pratinjau', 'routes/workspace.preview.tsx'),
+
   route('api/v1/policies', 'routes/api.policies.ts'),
   route('api/v1/policies/:slug', 'routes/api.policy.ts'),
   route('api/v1/policies/:slug/versions/:number', 'routes/api.policy-version.ts'),

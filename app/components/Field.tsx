@@ -1,5 +1,5 @@
-import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { type ReactNode, useEffect, useRef } from 'react'
+import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
+import { useEffect, useRef } from 'react'
 import { translateError } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
@@ -69,26 +69,54 @@ export function FormErrors({ id, errors }: { id: string; errors: string[] | unde
   )
 }
 
-function describedBy(field: FieldMetadata<unknown>, hint: string | undefined) {
+// Further controls for the policy team's forms, built like TextField: label, hint, error next
+// to the control, announced through aria-describedby.
+
+function describedBy(field: { id: string; errorId: string; errors?: string[] }, hint: unknown) {
   return [hint ? `${field.id}-hint` : null, field.errors ? field.errorId : null].filter(Boolean).join(' ') || undefined
 }
 
-function FieldHintAndError({ field, hint, children, label }: { field: FieldMetadata<unknown>; hint?: string; label: string; children: ReactNode }) {
+function FieldHint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="field__hint">
+      {hint}
+    </p>
+  ) : null
+}
+
+function FieldError({ field }: { field: { errorId: string; errors?: string[] } }) {
   const t = useT()
+  return field.errors ? (
+    <p id={field.errorId} className="field__error">
+      {field.errors.map((e) => translateError(t, e)).join(' ')}
+    </p>
+  ) : null
+}
+
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 4,
+}: {
+  field: FieldMetadata<string | undefined>
+  label: string
+  hint?: string
+  rows?: number
+}) {
+  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
   return (
     <div className={`field${field.errors ? ' field--invalid' : ''}`}>
       <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {field.errors ? (
-        <p id={field.errorId} className="field__error">
-          {field.errors.map((e) => translateError(t, e)).join(' ')}
-        </p>
-      ) : null}
+      <FieldHint id={field.id} hint={hint} />
+      <textarea
+        key={key}
+        {...props}
+        rows={rows}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field, hint)}
+      />
+      <FieldError field={field} />
     </div>
   )
 }
@@ -101,21 +129,18 @@ export function SelectField({
   options,
   placeholder,
 }: {
-  field: FieldMetadata<string | number>
+  field: FieldMetadata<string | number | undefined>
   label: string
   hint?: string
   options: { value: string; label: string }[]
   placeholder?: string
 }) {
-  const { key, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
+  const { key, ...props } = getSelectProps(field, { ariaAttributes: false })
   return (
-    <FieldHintAndError field={field} hint={hint} label={label}>
-      <select
-        key={key}
-        {...selectProps}
-        aria-invalid={field.errors ? true : undefined}
-        aria-describedby={describedBy(field, hint)}
-      >
+    <div className={`field${field.errors ? ' field--invalid' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <FieldHint id={field.id} hint={hint} />
+      <select key={key} {...props} aria-invalid={field.errors ? true : undefined} aria-describedby={describedBy(field, hint)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -123,32 +148,93 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </FieldHintAndError>
+      <FieldError field={field} />
+    </div>
   )
 }
 
-/** A labelled multi-line text box with its hint and errors. */
-export function TextareaField({
+/** One choice among a few, each option with an optional hint of its own. */
+export function RadioGroupField({
+  field,
+  legend,
+  hint,
+  options,
+}: {
+  field: FieldMetadata<string | undefined>
+  legend: string
+  hint?: string
+  options: { value: string; label: string; hint?: string }[]
+}) {
+  const inputs = getCollectionProps(field, { type: 'radio', options: options.map((o) => o.value), ariaAttributes: false })
+  return (
+    <fieldset
+      className={`field field--choices${field.errors ? ' field--invalid' : ''}`}
+      aria-describedby={describedBy(field, hint)}
+    >
+      <legend>{legend}</legend>
+      <FieldHint id={field.id} hint={hint} />
+      {inputs.map(({ key, ...props }, i) => {
+        const option = options[i]
+        const optionHint = option.hint ? `${props.id}-hint` : undefined
+        return (
+          <div key={key} className="choice">
+            <input {...props} aria-describedby={optionHint} />
+            <label htmlFor={props.id}>{option.label}</label>
+            {option.hint ? (
+              <p id={optionHint} className="field__hint">
+                {option.hint}
+              </p>
+            ) : null}
+          </div>
+        )
+      })}
+      <FieldError field={field} />
+    </fieldset>
+  )
+}
+
+export function CheckboxField({ field, label }: { field: FieldMetadata<boolean | undefined>; label: string }) {
+  const { key, ...props } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
+  return (
+    <div className={`field field--choices${field.errors ? ' field--invalid' : ''}`}>
+      <div className="choice">
+        <input
+          key={key}
+          {...props}
+          aria-invalid={field.errors ? true : undefined}
+          aria-describedby={field.errors ? field.errorId : undefined}
+        />
+        <label htmlFor={field.id}>{label}</label>
+      </div>
+      <FieldError field={field} />
+    </div>
+  )
+}
+
+export function FileField({
   field,
   label,
   hint,
-  rows = 3,
+  accept,
 }: {
-  field: FieldMetadata<string>
+  field: FieldMetadata<File | undefined>
   label: string
   hint?: string
-  rows?: number
+  accept?: string
 }) {
-  const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
+  const { key, ...props } = getInputProps(field, { type: 'file', ariaAttributes: false })
   return (
-    <FieldHintAndError field={field} hint={hint} label={label}>
-      <textarea
+    <div className={`field${field.errors ? ' field--invalid' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <FieldHint id={field.id} hint={hint} />
+      <input
         key={key}
-        {...textareaProps}
-        rows={rows}
+        {...props}
+        accept={accept}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy(field, hint)}
       />
-    </FieldHintAndError>
+      <FieldError field={field} />
+    </div>
   )
 }

@@ -34,8 +34,9 @@ function isHeading(line: string): boolean {
   return line.split(/\s+/).length <= 16
 }
 
-export function sectionKey(heading: string): string {
-  const base = heading
+/** A readable URL-safe slug (lowercase ASCII, hyphens, at most 60 characters), or `fallback`. */
+export function slugify(text: string, fallback: string): string {
+  const base = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -43,7 +44,11 @@ export function sectionKey(heading: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '')
-  return base || 'bagian'
+  return base || fallback
+}
+
+export function sectionKey(heading: string): string {
+  return slugify(heading, 'bagian')
 }
 
 export function uniqueKey(base: string, taken: Set<string>): string {

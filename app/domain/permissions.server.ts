@@ -21,6 +21,8 @@ export type Action =
   | 'policy.changeStage'
   | 'consultation.manage'
   | 'input.recordOffline'
+  | 'policy.publish'
+  | 'workspace.view'
   | 'organisation.manage'
   | 'employee.verify'
   | 'platform.manage'
@@ -62,7 +64,10 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.changeStage':
     case 'consultation.manage':
     case 'input.recordOffline':
+    case 'policy.publish':
       return hasRole(actor, scope.organisationId, TEAM)
+    case 'workspace.view':
+      return actor.memberships.some((m) => TEAM.includes(m.role))
     case 'organisation.manage':
     case 'employee.verify':
       return hasRole(actor, scope.organisationId, ['admin'])
@@ -71,6 +76,12 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'outbox.send':
       return false
   }
+}
+
+/** The organisations whose policies this person's team workspace shows: every one for a platform admin. */
+export function teamOrganisationIds(actor: Actor): number[] | 'all' {
+  if (actor.isPlatformAdmin) return 'all'
+  return [...new Set(actor.memberships.filter((m) => TEAM.includes(m.role)).map((m) => m.organisationId))]
 }
 
 /** Throws a 403 (or a redirect to sign in for an anonymous visitor) unless `can` allows it. */

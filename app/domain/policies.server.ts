@@ -1,19 +1,13 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, OrganisationKind, Stage } from '~db/schema'
 import { type ParsedSection, sectionKey, uniqueKey } from '~/domain/draft-text'
+import { STAGES } from '~/domain/stages'
 import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export const STAGES: Stage[] = [
-  'analisis_kebutuhan',
-  'penyusunan',
-  'konsultasi_publik',
-  'pembahasan',
-  'penetapan',
-  'implementasi',
-  'evaluasi',
-]
+// Shared with the browser (forms offer the stages), so kept outside this server module.
+export { STAGES }
 
 export async function createOrganisation(
   db: Db,
@@ -201,8 +195,18 @@ export async function createPolicyWithPublishedVersion(
   })
 }
 
-async function insertSections(trx: Db, versionId: number, sections: ParsedSection[]) {
-  const taken = new Set<string>()
+/**
+ * Inserts sections in order from `firstPosition`. Keys are made unique against `taken`
+ * (the keys already in use; pass every key the policy ever used to never reuse one).
+ */
+export async function insertSections(
+  trx: Db,
+  versionId: number,
+  sections: ParsedSection[],
+  options: { taken?: Set<string>; firstPosition?: number } = {},
+) {
+  const taken = options.taken ?? new Set<string>()
+  const first = options.firstPosition ?? 1
   if (sections.length === 0) return
   await trx
     .insertInto('sections')
@@ -210,7 +214,7 @@ async function insertSections(trx: Db, versionId: number, sections: ParsedSectio
       sections.map((s, i) => ({
         version_id: versionId,
         key: uniqueKey(s.key || sectionKey(s.heading), taken),
-        position: i + 1,
+        position: first + i,
         heading: s.heading,
         body: s.body,
       })),

@@ -10,6 +10,7 @@ import { enNotifications, idNotifications } from './catalogues/notifications'
 import { enEmployees, idEmployees } from './catalogues/employees'
 import { enRedline, idRedline } from './catalogues/redline'
 import { enTimeline, idTimeline } from './catalogues/timeline'
+import { enDrafting, idDrafting } from './catalogues/drafting'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -208,6 +209,7 @@ const id = {
   ...idEmployees,
   ...idRedline,
   ...idTimeline,
+  ...idDrafting,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -217,6 +219,7 @@ const en: Record<MessageKey, string> = {
   ...enEmployees,
   ...enRedline,
   ...enTimeline,
+  ...enDrafting,
 }
 
 export type MessageKey = keyof typeof id

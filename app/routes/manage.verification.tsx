@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, redirect } from 'react-router'
 import type { Route } from './+types/manage.verification'
 import { ClaimStatus } from '~/components/ClaimStatus'
-import { FormErrors, TextareaField } from '~/components/Field'
+import { FormErrors, TextAreaField } from '~/components/Field'
 import { DecisionError, decideClaim, getClaim, getOrganisationBySlug, listClaims } from '~/domain/employees.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
@@ -120,7 +120,7 @@ function PendingClaim({
         <Form method="post" {...getFormProps(form)} className="stack decision-form">
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="claimId" value={claim.id} />
-          <TextareaField field={fields.reason} label={t('employees.admin.reason')} hint={t('employees.admin.reasonHint')} rows={2} />
+          <TextAreaField field={fields.reason} label={t('employees.admin.reason')} hint={t('employees.admin.reasonHint')} rows={2} />
           <div className="button-row">
             <button type="submit" name="intent" value="approve" className="button">
               {t('employees.admin.approve')}
