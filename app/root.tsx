@@ -75,6 +75,9 @@ function Header({ data }: { data: RootData | undefined }) {
             <li>
               <Link to="/">{t('nav.home')}</Link>
             </li>
+            <li>
+              <Link to="/lacak">{t('nav.track')}</Link>
+            </li>
             {data?.user ? (
               <>
                 <li>

@@ -52,25 +52,30 @@ export function inputFormSchema(questions: FormQuestion[]) {
       proposedText: z.string().max(LIMITS.proposedText, `validation.tooLong|${LIMITS.proposedText}`).default(''),
       reason: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(LIMITS.reason, `validation.tooLong|${LIMITS.reason}`),
       topic: z.string({ error: 'input.error.unknownTopic' }),
-      answers: z.object(answers).default({} as never),
+      answers: z.object(answers).prefault({} as never),
       displayMode: z.enum(DISPLAY_MODES as [string, ...string[]], { error: 'validation.required' }),
       pseudonym: z.string().trim().max(LIMITS.pseudonym, `validation.tooLong|${LIMITS.pseudonym}`).default(''),
       groupName: z.string().trim().max(LIMITS.groupName, `validation.tooLong|${LIMITS.groupName}`).default(''),
       groupType: z.string().default(''),
       consent: z
         .object({ processing: consentGiven, publication: consentGiven, contact: z.literal('on').optional() })
-        .default({} as never),
+        .prefault({} as never),
       clientToken: z.string().max(100).optional(),
     })
-    .superRefine((value, ctx) => {
-      if (KINDS_NEEDING_TEXT.includes(value.kind as never) && !value.proposedText.trim()) {
-        ctx.addIssue({ code: 'custom', path: ['proposedText'], message: 'validation.required' })
-      }
-      if (value.displayMode === 'pseudonym' && !value.pseudonym) {
-        ctx.addIssue({ code: 'custom', path: ['pseudonym'], message: 'validation.required' })
-      }
-      if (value.groupName && !value.groupType) {
-        ctx.addIssue({ code: 'custom', path: ['groupType'], message: 'validation.required' })
-      }
-    })
+    .superRefine(
+      (value, ctx) => {
+        // Runs even when other fields failed, so every error shows at once.
+        const v = value as Partial<typeof value>
+        if (KINDS_NEEDING_TEXT.includes(v.kind as never) && !(typeof v.proposedText === 'string' && v.proposedText.trim())) {
+          ctx.addIssue({ code: 'custom', path: ['proposedText'], message: 'validation.required' })
+        }
+        if (v.displayMode === 'pseudonym' && !v.pseudonym) {
+          ctx.addIssue({ code: 'custom', path: ['pseudonym'], message: 'validation.required' })
+        }
+        if (v.groupName && !v.groupType) {
+          ctx.addIssue({ code: 'custom', path: ['groupType'], message: 'validation.required' })
+        }
+      },
+      { when: () => true },
+    )
 }

@@ -144,7 +144,8 @@ export default function InputNew({ loaderData, actionData }: Route.ComponentProp
       </div>
     )
   }
-  if (state !== 'open' || !participation.inAudience) {
+  // After a refused submission the form stays, with the reason on top and everything typed kept.
+  if ((state !== 'open' || !participation.inAudience) && !actionData) {
     const message =
       state === 'upcoming'
         ? t('input.error.notYetOpen', { date: participation.opensAtText })

@@ -139,6 +139,7 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
     lastResult: ad?.intent === 'schedule' ? ad.result : undefined,
     constraint: getZodConstraint(ScheduleSchema),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ScheduleSchema }),
   })
   const [questionForm] = useForm({
@@ -146,6 +147,7 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
     lastResult: ad?.intent === 'addQuestion' ? ad.result : undefined,
     constraint: getZodConstraint(QuestionSchema),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
   })
   const s = (scheduleForm.initialValue ?? {}) as Record<string, string>

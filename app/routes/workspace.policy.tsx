@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useLocation, useSearchParams } from 'react-router'
+import { consultationState, listConsultations } from '~/domain/consultations.server'
 import type { Route } from './+types/workspace.policy'
 import { FormErrors, SelectField, TextAreaField } from '~/components/Field'
 import { StageBadge } from '~/components/StageBadge'
@@ -22,7 +23,16 @@ export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePolicyTeam(request, params.slug, 'policy.edit')
   const managed = (await getPolicyForManaging(getDb(), params.slug))!
-  return { ...managed, stages: STAGES, section: translator(getLocale(request))('drafting.workspace.title') }
+  const locale = getLocale(request)
+  const consultations = (await listConsultations(getDb(), managed.policy.id)).map((c) => ({
+    id: c.id,
+    title: c.title,
+    versionNumber: c.version_number,
+    state: consultationState(c),
+    opensAtText: formatDateTime(c.opens_at, managed.policy.time_zone, locale),
+    closesAtText: formatDateTime(c.closes_at, managed.policy.time_zone, locale),
+  }))
+  return { ...managed, consultations, stages: STAGES, section: translator(locale)('drafting.workspace.title') }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -174,7 +184,27 @@ export default function ManagePolicy({ loaderData, actionData }: Route.Component
         {/* Consultations on this policy's versions are managed in this section. */}
         <section aria-labelledby="konsultasi-judul" className="panel" id="konsultasi">
           <h2 id="konsultasi-judul">{t('drafting.manage.consultations')}</h2>
-          <p className="muted">{t('drafting.manage.noConsultations')}</p>
+          {loaderData.consultations.length === 0 ? (
+            <p className="muted">{t('drafting.manage.noConsultations')}</p>
+          ) : (
+            <ul className="consultation-list">
+              {loaderData.consultations.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/kelola/konsultasi/${c.id}`}>{c.title}</Link>{' '}
+                  <span className="muted">
+                    ({t(`consultation.state.${c.state}`)} · {t('policy.version', { number: c.versionNumber })} · {c.opensAtText} – {c.closesAtText})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {versions.some((v) => v.status === 'published') ? (
+            <p>
+              <Link className="button button--secondary" to={`/kelola/kebijakan/${policy.slug}/konsultasi/baru`}>
+                {t('cadmin.openNew')}
+              </Link>
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="riwayat-judul" className="panel">

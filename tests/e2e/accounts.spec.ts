@@ -22,10 +22,10 @@ test('a newcomer registers, signs out and signs in again', async ({ page }) => {
   await expectAccessible(page)
 
   await page.getByRole('button', { name: 'Keluar' }).click()
-  await expect(page.getByRole('link', { name: 'Masuk' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible()
   await expect(page.getByText('Masuk sebagai Rahmat Hidayat')).toHaveCount(0)
 
-  await page.getByRole('link', { name: 'Masuk' }).click()
+  await page.getByRole('link', { name: 'Masuk', exact: true }).click()
   await page.getByLabel('Alamat e-mail').fill(email)
   await page.getByLabel('Kata sandi').fill('kata-sandi-salah')
   await page.getByRole('button', { name: 'Masuk', exact: true }).click()
@@ -41,7 +41,7 @@ test('a newcomer registers, signs out and signs in again', async ({ page }) => {
 
 test('signing in from a policy page returns to it', async ({ page }) => {
   await page.goto(MAMUJU)
-  await page.getByRole('link', { name: 'Masuk' }).click()
+  await page.getByRole('link', { name: 'Masuk', exact: true }).click()
   await page.getByLabel('Alamat e-mail').fill('moderator.mamuju@rembuk.test')
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Masuk', exact: true }).click()

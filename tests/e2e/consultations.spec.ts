@@ -8,13 +8,13 @@ const TANJUNGBALAI = '/kebijakan/kebijakan-kepegawaian-asn-tanjungbalai'
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Keluar' }).click()
-  await expect(page.getByRole('link', { name: 'Masuk' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible()
 }
 
 async function fillMamujuInput(page: Page, a11y: { javaScriptDisabled?: boolean } = {}) {
   await page.getByRole('radio', { name: /Ubah teks/ }).check()
   await page.getByLabel('Usulan rumusan').fill('Pengumuman rekrutmen memuat nilai setiap peserta pada setiap tahap seleksi.')
-  await page.getByLabel('Alasan').fill('Nilai yang terbuka memungkinkan peserta dan masyarakat mengawasi seleksi.')
+  await page.getByLabel('Alasan', { exact: true }).fill('Nilai yang terbuka memungkinkan peserta dan masyarakat mengawasi seleksi.')
   await page.getByLabel('Topik').selectOption('rekrutmen')
   await page.getByRole('group', { name: /Seberapa transparan proses rekrutmen/ }).getByRole('radio', { name: '2', exact: true }).check()
   await expectAccessible(page, a11y)
@@ -36,7 +36,7 @@ test('a citizen gives input on a clause, signs out and looks up the receipt', as
   // Consent not given yet: the error stands next to the consent, nothing is lost.
   await page.getByRole('button', { name: 'Kirim masukan' }).click()
   await expect(page.getByText('Persetujuan ini wajib untuk mengirim masukan.').first()).toBeVisible()
-  await expect(page.getByLabel('Alasan')).toHaveValue(/Nilai yang terbuka/)
+  await expect(page.getByLabel('Alasan', { exact: true })).toHaveValue(/Nilai yang terbuka/)
   await expectAccessible(page)
 
   await page.getByLabel(/memproses masukan dan data akun saya/).check()
@@ -49,7 +49,7 @@ test('a citizen gives input on a clause, signs out and looks up the receipt', as
   await expectAccessible(page)
 
   await signOut(page)
-  await page.getByRole('link', { name: 'Lacak masukan' }).first().click()
+  await page.getByRole('link', { name: 'Lacak masukan' }).click()
   await page.getByLabel('Nomor registrasi').fill(number.toLowerCase().replace('-', ' '))
   await page.getByRole('button', { name: 'Lacak' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Masukan ${number}` })).toBeVisible()
@@ -70,7 +70,7 @@ test('a verified civil servant gives input shown with the verified role', async 
   await page.goto(PLAJU)
   await page.getByRole('region', { name: /Kebijakan Rekrutmen yang Transparan/ }).getByRole('link', { name: /Beri masukan pada bagian ini/ }).click()
   await page.getByRole('radio', { name: /Pertanyaan/ }).check()
-  await page.getByLabel('Alasan').fill('Berapa lama hasil penilaian independen disimpan dan siapa yang boleh memeriksanya?')
+  await page.getByLabel('Alasan', { exact: true }).fill('Berapa lama hasil penilaian independen disimpan dan siapa yang boleh memeriksanya?')
   await page.getByLabel('Topik').selectOption('rekrutmen')
   await page.getByRole('group', { name: /penilai independen dalam seleksi terbuka/ }).getByRole('radio', { name: 'Perguruan tinggi' }).check()
   await page.getByRole('group', { name: /Seberapa percaya Anda/ }).getByRole('radio', { name: '3', exact: true }).check()
@@ -84,7 +84,7 @@ test('a verified civil servant gives input shown with the verified role', async 
 
   await expect(page.getByRole('heading', { name: 'Tanda terima masukan' })).toBeVisible()
   await expect(page.getByRole('definition').filter({ hasText: roleLabel })).toBeVisible()
-  await expect(page.getByText('ASN Kecamatan Plaju', { exact: false })).toHaveCount(0)
+  await expect(page.getByRole('main').getByText('ASN Kecamatan Plaju', { exact: false })).toHaveCount(0)
   await page.goto(`${PLAJU}/masukan?bagian=kebijakan-rekrutmen-yang-transparan&jenis=question`)
   await expect(page.getByRole('heading', { level: 3, name: new RegExp(roleLabel) }).first()).toBeVisible()
   await expectAccessible(page)
@@ -94,7 +94,7 @@ test('input after the window closes is refused with a clear message, and nothing
   await signIn(page, 'warga@rembuk.test')
   await page.goto(`${MULYOREJO}/masukan/baru?bagian=implementasi-kebijakan`)
   await page.getByRole('radio', { name: /Keberatan/ }).check()
-  await page.getByLabel('Alasan').fill('Jam kerja perlu disesuaikan dengan jam layanan warga.')
+  await page.getByLabel('Alasan', { exact: true }).fill('Jam kerja perlu disesuaikan dengan jam layanan warga.')
   await page.getByLabel('Topik').selectOption('disiplin & etika')
   await page.getByRole('group', { name: /Pelatihan digital apa/ }).getByRole('checkbox', { name: 'Pengolahan data' }).check()
   await page.getByRole('group', { name: /Seberapa siap ASN/ }).getByRole('radio', { name: '3', exact: true }).check()
@@ -114,7 +114,7 @@ test('input after the window closes is refused with a clear message, and nothing
 
   await page.getByRole('button', { name: 'Kirim masukan' }).click()
   await expect(page.getByRole('alert')).toContainText('Konsultasi ini sudah ditutup pada')
-  await expect(page.getByLabel('Alasan')).toHaveValue('Jam kerja perlu disesuaikan dengan jam layanan warga.')
+  await expect(page.getByLabel('Alasan', { exact: true })).toHaveValue('Jam kerja perlu disesuaikan dengan jam layanan warga.')
   await expectAccessible(page)
 
   await page.goto(MULYOREJO)
@@ -158,7 +158,7 @@ test('the policy team opens a consultation with a questionnaire and records a le
   await page.getByLabel('Nama pengirim').fill('Ikatan Bidan Kota Sawahlunto')
   await page.getByRole('radio', { name: /Ubah teks/ }).check()
   await page.getByLabel('Usulan rumusan').fill('Kepuasan pasien puskesmas menjadi indikator kinerja tenaga kesehatan.')
-  await page.getByLabel('Alasan').fill('Disampaikan melalui surat nomor 12/IBI/XI/2026.')
+  await page.getByLabel('Alasan', { exact: true }).fill('Disampaikan melalui surat nomor 12/IBI/XI/2026.')
   await page.getByLabel('Topik').selectOption('kinerja')
   await page.getByLabel(/Persetujuan pengirim/).check()
   await page.getByLabel('Pengirim bersedia namanya ditampilkan').check()
@@ -178,14 +178,14 @@ test.describe('without JavaScript', () => {
     await signIn(page, 'warga@rembuk.test')
     await page.goto(`${MAMUJU}/masukan/baru?bagian=implementasi-kebijakan`)
     await page.getByRole('radio', { name: /Tambah teks/ }).check()
-    await page.getByLabel('Alasan').fill('Standar kompetensi perlu memuat kemampuan melayani penyandang disabilitas.')
+    await page.getByLabel('Alasan', { exact: true }).fill('Standar kompetensi perlu memuat kemampuan melayani penyandang disabilitas.')
     await page.getByLabel('Topik').selectOption('kompetensi')
     await page.getByRole('button', { name: 'Kirim masukan' }).click()
     // The server says what is missing, next to each field, and keeps the rest.
     await expect(page.getByText('Wajib diisi.').first()).toBeVisible()
     await expect(page.getByText('Pertanyaan ini wajib dijawab.')).toBeVisible()
     await expect(page.getByText('Persetujuan ini wajib untuk mengirim masukan.').first()).toBeVisible()
-    await expect(page.getByLabel('Alasan')).toHaveValue(/penyandang disabilitas/)
+    await expect(page.getByLabel('Alasan', { exact: true })).toHaveValue(/penyandang disabilitas/)
     await expectAccessible(page, { javaScriptDisabled: true })
 
     await page.getByLabel('Usulan rumusan').fill('Standar kompetensi ASN memuat kemampuan melayani penyandang disabilitas.')
@@ -213,7 +213,7 @@ test.describe('without JavaScript', () => {
     await signIn(page, 'asn.mamuju@rembuk.test')
     await page.goto(`${MAMUJU}/masukan/baru?bagian=kesimpulan`)
     await page.getByRole('radio', { name: /Dukungan/ }).check()
-    await page.getByLabel('Alasan').fill('Evaluasi berkelanjutan sudah tepat.')
+    await page.getByLabel('Alasan', { exact: true }).fill('Evaluasi berkelanjutan sudah tepat.')
     await page.getByLabel('Topik').selectOption('kinerja')
     await page.getByRole('group', { name: /Seberapa transparan proses rekrutmen/ }).getByRole('radio', { name: '3', exact: true }).check()
     await page.getByRole('radio', { name: /Peran terverifikasi/ }).check()
