@@ -5,10 +5,11 @@ import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import type { ServerBuild } from 'react-router'
-import { DatabaseConfigError, connectDatabase, describeDatabase, parseDatabaseUrl } from './db/connection'
+import { DatabaseConfigError, connectDatabase, createDatabase, describeDatabase, parseDatabaseUrl } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDemo } from './db/seed/demo'
 import { isCrossOriginWrite } from './app/lib/csrf.server'
+import { announceConsultationChanges } from './app/domain/policy-announcements.server'
 
 // Starts the portal: migrate, optionally seed the demo, then serve the built app.
 // Honours PORT, HOST and DATABASE_URL; a configuration mistake stops it with one clear line.
@@ -80,6 +81,13 @@ async function main() {
   server.on('error', (error: NodeJS.ErrnoException) => {
     fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; set PORT to another.` : error.message)
   })
+  // Consultations open and close by the clock: once a minute, tell followers and participants.
+  const sweepDb = createDatabase(config)
+  const sweep = () =>
+    announceConsultationChanges(sweepDb).catch((error) => console.error(`Consultation announcements failed: ${(error as Error).message}`))
+  setTimeout(sweep, 5_000).unref()
+  setInterval(sweep, 60_000).unref()
+
   const stop = () => server.close(() => process.exit(0))
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)

@@ -134,6 +134,8 @@ export interface ConsultationTable {
   created_by: number | null
   created_at: Timestamp
   flag_threshold: Generated<number>
+  opened_notified_at: Timestamp | null
+  closed_notified_at: Timestamp | null
 }
 
 export type QuestionKind = 'scale' | 'single' | 'multiple' | 'yesno' | 'text'

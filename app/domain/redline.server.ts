@@ -46,6 +46,7 @@ export function previousVersionNumber(numbers: number[], number: number): number
 
 export type TimelineLink =
   | { rel: 'version'; href: string; versionNumber: number }
+  | { rel: 'inputs'; href: string; count: number }
   | { rel: 'redline'; href: string; fromNumber: number; toNumber: number }
 
 export interface TimelineDocument {
@@ -70,6 +71,14 @@ export type TimelineEntry =
       versionNumber: number
       versionTitle: string
       previousVersionNumber: number | null
+    })
+  | (TimelineBase & {
+      kind: 'consultation_opened' | 'consultation_closed'
+      consultationTitle: string
+      versionNumber: number
+      closesAt: string
+      /** Inputs received (every status) and published so far. */
+      counts: { received: number; published: number }
     })
 
 export interface TimelinePolicy {
@@ -132,7 +141,50 @@ export const policyEventEntries: TimelineProducer = async (db, policy) => {
   return entries
 }
 
-const producers: TimelineProducer[] = [policyEventEntries]
+/** Each consultation's opening and, once passed, its closing, with how much input it received. */
+export const consultationEntries: TimelineProducer = async (db, policy) => {
+  const now = new Date().toISOString()
+  const rows = await db
+    .selectFrom('consultations')
+    .innerJoin('policy_versions', 'policy_versions.id', 'consultations.version_id')
+    .select((eb) => [
+      'consultations.id',
+      'consultations.title',
+      'consultations.opens_at',
+      'consultations.closes_at',
+      'policy_versions.number as version_number',
+      eb.selectFrom('inputs').select(eb.fn.countAll<number>().as('n')).whereRef('inputs.consultation_id', '=', 'consultations.id').as('received'),
+      eb
+        .selectFrom('inputs')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('inputs.consultation_id', '=', 'consultations.id')
+        .where('inputs.status', '=', 'published')
+        .as('published'),
+    ])
+    .where('consultations.policy_id', '=', policy.id)
+    .where('consultations.opens_at', '<=', now)
+    .execute()
+  const entries: TimelineEntry[] = []
+  for (const row of rows) {
+    const counts = { received: Number(row.received ?? 0), published: Number(row.published ?? 0) }
+    const common = {
+      consultationTitle: row.title,
+      versionNumber: row.version_number,
+      closesAt: row.closes_at,
+      counts,
+      note: '',
+      documents: [],
+      links: [{ rel: 'inputs' as const, href: `/kebijakan/${policy.slug}/masukan`, count: counts.published }],
+    }
+    entries.push({ ...common, id: `consultation-${row.id}-opened`, occurredAt: row.opens_at, kind: 'consultation_opened' })
+    if (row.closes_at <= now) {
+      entries.push({ ...common, id: `consultation-${row.id}-closed`, occurredAt: row.closes_at, kind: 'consultation_closed' })
+    }
+  }
+  return entries
+}
+
+const producers: TimelineProducer[] = [policyEventEntries, consultationEntries]
 
 /** Every public event of a policy, oldest first; same-time entries keep their producer's order. */
 export async function getPolicyTimeline(db: Db, policyId: number): Promise<TimelineEntry[]> {

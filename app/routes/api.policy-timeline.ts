@@ -24,7 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           api:
             link.rel === 'version'
               ? `${api}/versions/${link.versionNumber}`
-              : `${api}/versions/${link.fromNumber}/diff/${link.toNumber}`,
+              : link.rel === 'redline'
+                ? `${api}/versions/${link.fromNumber}/diff/${link.toNumber}`
+                : `${api}/inputs`,
         })),
       })),
     },

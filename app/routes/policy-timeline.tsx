@@ -42,6 +42,14 @@ function entryLabel(t: Translate, entry: TimelineEntry): string {
         : t('timeline.stageSet', { to: t(`stage.${entry.toStage}`) })
     case 'version_published':
       return t('timeline.versionPublished', { number: entry.versionNumber })
+    case 'consultation_opened':
+      return t('timeline.consultationOpened', { title: entry.consultationTitle, number: entry.versionNumber })
+    case 'consultation_closed':
+      return t('timeline.consultationClosed', {
+        title: entry.consultationTitle,
+        received: entry.counts.received,
+        published: entry.counts.published,
+      })
   }
 }
 
@@ -51,6 +59,8 @@ function linkLabel(t: Translate, link: TimelineLink): string {
       return t('timeline.link.version', { number: link.versionNumber })
     case 'redline':
       return t('timeline.link.redline', { from: link.fromNumber, to: link.toNumber })
+    case 'inputs':
+      return t('timeline.link.inputs', { count: link.count })
   }
 }
 

@@ -18,6 +18,7 @@ import {
   updateSection,
 } from '~/domain/drafting.server'
 import { can } from '~/domain/permissions.server'
+import { announceVersionPublished } from '~/domain/policy-announcements.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
@@ -147,6 +148,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           }
           throw error
         }
+        await announceVersionPublished(getDb(), { policyId: policy.id, versionNumber: number, actorId: actor.id })
         throw redirect(withNotice(managePath(policy.slug), 'diterbitkan', { versi: number }))
       }
       default:

@@ -4,6 +4,7 @@ import * as consultations from './2026-11-23-002-consultations'
 import * as employees from './2026-11-23-004-employees'
 import * as notifications from './2026-11-23-005-notifications'
 import * as moderation from './2026-11-23-007-moderation'
+import * as revisions from './2026-11-23-011-revisions'
 import * as drafting from './2026-11-23-003-drafting'
 
 // Listed explicitly (not read from the folder) so the same list works in the server bundle,
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-004-employees': employees,
   '2026-11-23-005-notifications': notifications,
   '2026-11-23-007-moderation': moderation,
+  '2026-11-23-011-revisions': revisions,
   '2026-11-23-003-drafting': drafting,
 }

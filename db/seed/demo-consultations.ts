@@ -342,6 +342,8 @@ export async function seedDemoConsultations(db: Kysely<Database>, now: Date) {
       actorId: moderator.user_id,
     })
     const questions = await getQuestions(db, consultationId)
+    // The demo's consultations opened before anyone followed them: nothing to announce at start.
+    await db.updateTable('consultations').set({ opened_notified_at: opensAt.toISOString() }).where('id', '=', consultationId).execute()
 
     for (const [i, input] of demo.inputs.entries()) {
       const user = await db.selectFrom('users').select('id').where('email', '=', input.by).executeTakeFirstOrThrow()

@@ -14,7 +14,7 @@ async function register(page: Page, name: string) {
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Keluar' }).click()
-  await expect(page.getByRole('link', { name: 'Masuk' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible()
 }
 
 test('a newcomer asks to be verified, the region admin approves, and the account shows the verified role', async ({ page }) => {

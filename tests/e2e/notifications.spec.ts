@@ -112,7 +112,7 @@ test('others may not open the outbox; visitors are asked to sign in to follow', 
   await expect(followLink).toHaveAccessibleDescription('Anda akan diminta masuk atau mendaftar lebih dulu.')
   await expectAccessible(page)
   await followLink.click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Masuk', exact: true })).toBeVisible()
   await page.getByLabel('Alamat e-mail').fill('asn.mamuju@rembuk.test')
   await page.getByLabel('Kata sandi').fill('rembuk-demo-2026')
   await page.getByRole('button', { name: 'Masuk', exact: true }).click()

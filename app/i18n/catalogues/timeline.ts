@@ -16,6 +16,9 @@ export const idTimeline = {
   'timeline.link.redline': 'Lihat perubahan dari versi {from} ke versi {to}',
   'timeline.documents': 'Dokumen',
   'timeline.note': 'Catatan:',
+  'timeline.consultationOpened': 'Konsultasi publik dibuka: “{title}” (versi {number})',
+  'timeline.consultationClosed': 'Konsultasi publik ditutup: “{title}” — {received} masukan diterima, {published} diterbitkan',
+  'timeline.link.inputs': 'Baca masukan yang diterbitkan ({count})',
 } as const
 
 export const enTimeline: Record<keyof typeof idTimeline, string> = {
@@ -34,4 +37,7 @@ export const enTimeline: Record<keyof typeof idTimeline, string> = {
   'timeline.link.redline': 'See the changes from version {from} to version {to}',
   'timeline.documents': 'Documents',
   'timeline.note': 'Note:',
+  'timeline.consultationOpened': 'Public consultation opened: “{title}” (version {number})',
+  'timeline.consultationClosed': 'Public consultation closed: “{title}” — {received} inputs received, {published} published',
+  'timeline.link.inputs': 'Read the published inputs ({count})',
 }

@@ -1,0 +1,237 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '~db/schema'
+import { normaliseTrackingNumber } from '~/domain/inputs.server'
+import { getSections } from '~/domain/policies.server'
+import { type Redline, anchorFor, computeRedline } from '~/domain/redline'
+import { nowIso } from '~/lib/time'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+// The loop the portal exists for: a later version's changes cite the themes and inputs behind
+// them, and an input leads to the change in the clause it concerned.
+
+export class CitationError extends Error {
+  constructor(
+    public code: 'not_draft' | 'unknown_input' | 'unknown_theme' | 'unknown_section',
+    public detail = '',
+  ) {
+    super(code)
+  }
+}
+
+/** The published version a draft is compared with: the latest published one before it. */
+export async function getBaseVersion(db: Db, policyId: number, number: number) {
+  return db
+    .selectFrom('policy_versions')
+    .select(['id', 'number'])
+    .where('policy_id', '=', policyId)
+    .where('status', '=', 'published')
+    .where('number', '<', number)
+    .orderBy('number', 'desc')
+    .executeTakeFirst()
+}
+
+/** What changed in a draft against its base version, for the "reasons for changes" page. */
+export async function getDraftChanges(db: Db, versionId: number): Promise<{ base: { id: number; number: number } | null; redline: Redline }> {
+  const version = await db
+    .selectFrom('policy_versions')
+    .select(['id', 'policy_id', 'number'])
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow()
+  const base = (await getBaseVersion(db, version.policy_id, version.number)) ?? null
+  const from = base ? await getSections(db, base.id) : []
+  const to = await getSections(db, version.id)
+  return { base, redline: computeRedline(from, to) }
+}
+
+/** Themes of the policy's consultations, to cite. */
+export async function listCitableThemes(db: Db, policyId: number) {
+  return db
+    .selectFrom('themes')
+    .innerJoin('consultations', 'consultations.id', 'themes.consultation_id')
+    .select(['themes.id', 'themes.title', 'consultations.title as consultation_title'])
+    .where('consultations.policy_id', '=', policyId)
+    .orderBy('themes.title')
+    .execute()
+}
+
+/**
+ * Replaces what a draft's change to one section cites: themes by id, inputs by tracking number
+ * (as people type them). Only drafts take citations; a published version never changes.
+ */
+export async function citeChange(
+  db: Kysely<Database>,
+  input: { versionId: number; sectionKey: string; themeIds: number[]; trackingNumbers: string[] },
+) {
+  return db.transaction().execute(async (trx) => {
+    const version = await trx
+      .selectFrom('policy_versions')
+      .select(['id', 'policy_id', 'status'])
+      .where('id', '=', input.versionId)
+      .executeTakeFirstOrThrow()
+    if (version.status !== 'draft') throw new CitationError('not_draft')
+
+    const themeIds = [...new Set(input.themeIds)]
+    if (themeIds.length) {
+      const found = await trx
+        .selectFrom('themes')
+        .innerJoin('consultations', 'consultations.id', 'themes.consultation_id')
+        .select('themes.id')
+        .where('themes.id', 'in', themeIds)
+        .where('consultations.policy_id', '=', version.policy_id)
+        .execute()
+      if (found.length !== themeIds.length) throw new CitationError('unknown_theme')
+    }
+    const numbers: string[] = []
+    for (const raw of input.trackingNumbers.map((n) => n.trim()).filter(Boolean)) {
+      const number = normaliseTrackingNumber(raw)
+      if (!number) throw new CitationError('unknown_input', raw)
+      numbers.push(number)
+    }
+    const inputs = numbers.length
+      ? await trx
+          .selectFrom('inputs')
+          .select(['id', 'tracking_number'])
+          .where('tracking_number', 'in', [...new Set(numbers)])
+          .where('policy_id', '=', version.policy_id)
+          .where('status', '=', 'published')
+          .execute()
+      : []
+    const missing = [...new Set(numbers)].filter((n) => !inputs.some((i) => i.tracking_number === n))
+    if (missing.length) throw new CitationError('unknown_input', missing.join(', '))
+
+    await trx
+      .deleteFrom('change_citations')
+      .where('version_id', '=', version.id)
+      .where('section_key', '=', input.sectionKey)
+      .execute()
+    const at = nowIso()
+    const rows = [
+      ...themeIds.map((id) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: id, input_id: null, created_at: at })),
+      ...inputs.map((i) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: null, input_id: i.id, created_at: at })),
+    ]
+    if (rows.length) await trx.insertInto('change_citations').values(rows).execute()
+    return { themes: themeIds.length, inputs: inputs.length }
+  })
+}
+
+export interface CitationRow {
+  sectionKey: string
+  kind: 'theme' | 'input'
+  themeId: number | null
+  themeTitle: string | null
+  trackingNumber: string | null
+  inputLabel: string | null
+}
+
+/** Citations of the changes made in the given versions, by section key. */
+export async function listChangeCitations(db: Db, versionIds: number[]): Promise<Record<string, CitationRow[]>> {
+  if (versionIds.length === 0) return {}
+  const rows = await db
+    .selectFrom('change_citations')
+    .leftJoin('themes', 'themes.id', 'change_citations.theme_id')
+    .leftJoin('inputs', 'inputs.id', 'change_citations.input_id')
+    .select([
+      'change_citations.section_key',
+      'change_citations.theme_id',
+      'themes.title as theme_title',
+      'inputs.tracking_number',
+      'inputs.display_label',
+    ])
+    .where('change_citations.version_id', 'in', versionIds)
+    .orderBy('change_citations.id')
+    .execute()
+  const out: Record<string, CitationRow[]> = {}
+  for (const r of rows) {
+    const row: CitationRow = {
+      sectionKey: r.section_key,
+      kind: r.theme_id !== null ? 'theme' : 'input',
+      themeId: r.theme_id,
+      themeTitle: r.theme_title,
+      trackingNumber: r.tracking_number,
+      inputLabel: r.display_label,
+    }
+    const list = (out[r.section_key] ??= [])
+    if (!list.some((x) => x.kind === row.kind && x.themeId === row.themeId && x.trackingNumber === row.trackingNumber)) list.push(row)
+  }
+  return out
+}
+
+/** Published versions after `fromNumber` up to and including `toNumber`: the changes a redline spans. */
+export async function versionIdsBetween(db: Db, policyId: number, fromNumber: number, toNumber: number) {
+  const rows = await db
+    .selectFrom('policy_versions')
+    .select('id')
+    .where('policy_id', '=', policyId)
+    .where('status', '=', 'published')
+    .where('number', '>', Math.min(fromNumber, toNumber))
+    .where('number', '<=', Math.max(fromNumber, toNumber))
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export interface LaterChange {
+  toNumber: number
+  href: string
+  status: 'changed' | 'removed'
+  /** The change cites this input, or the theme it belongs to. */
+  cited: boolean
+}
+
+/**
+ * Where a later published version changed the clause an input concerned: the first such
+ * version, with a link straight to the change in the redline, and whether the change cites it.
+ */
+export async function findLaterChange(
+  db: Db,
+  input: { id: number; policyId: number; policySlug: string; versionNumber: number; sectionKey: string; themeId: number | null },
+): Promise<LaterChange | null> {
+  const versions = await db
+    .selectFrom('policy_versions')
+    .select(['id', 'number'])
+    .where('policy_id', '=', input.policyId)
+    .where('status', '=', 'published')
+    .where('number', '>=', input.versionNumber)
+    .orderBy('number')
+    .execute()
+  const own = versions.find((v) => v.number === input.versionNumber)
+  if (!own) return null
+  const citing = await db
+    .selectFrom('change_citations')
+    .select(['version_id', 'section_key'])
+    .where((eb) =>
+      eb.or([eb('input_id', '=', input.id), ...(input.themeId !== null ? [eb('theme_id', '=', input.themeId)] : [])]),
+    )
+    .execute()
+  const original = await db
+    .selectFrom('sections')
+    .select(['heading', 'body'])
+    .where('version_id', '=', own.id)
+    .where('key', '=', input.sectionKey)
+    .executeTakeFirst()
+  for (const later of versions.filter((v) => v.number > input.versionNumber)) {
+    const cite = citing.find((c) => c.version_id === later.id)
+    const section = input.sectionKey
+      ? await db.selectFrom('sections').select(['heading', 'body']).where('version_id', '=', later.id).where('key', '=', input.sectionKey).executeTakeFirst()
+      : undefined
+    const status: 'changed' | 'removed' | null = !input.sectionKey
+      ? cite
+        ? 'changed'
+        : null
+      : !section
+        ? 'removed'
+        : section.body !== original?.body || section.heading !== original?.heading
+          ? 'changed'
+          : null
+    if (status === null && !cite) continue
+    const key = input.sectionKey || cite?.section_key || ''
+    const previous = versions.filter((v) => v.number < later.number).at(-1)!
+    return {
+      toNumber: later.number,
+      href: `/kebijakan/${input.policySlug}/perbandingan?dari=${previous.number}&ke=${later.number}${key ? `#${anchorFor(key)}` : ''}`,
+      status: status ?? 'changed',
+      cited: Boolean(cite),
+    }
+  }
+  return null
+}
