@@ -29,6 +29,7 @@ export default [
   route('kelola/kebijakan/baru', 'routes/workspace.new-policy.tsx'),
   route('kelola/kebijakan/:slug', 'routes/workspace.policy.tsx'),
   route('kelola/kebijakan/:slug/versi/:number/sunting', 'routes/workspace.draft.tsx'),
+  route('kelola/kebijakan/:slug/versi/:number/alasan', 'routes/workspace.reasons.tsx'),
   route('kelola/kebijakan/:slug/versi/:number/sunting/hapus/:key', 'routes/workspace.remove-section.tsx'),
   route('kelola/kebijakan/:slug/versi/:number/pratinjau', 'routes/workspace.preview.tsx'),
 

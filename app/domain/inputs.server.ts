@@ -538,6 +538,7 @@ export async function getInputByTrackingNumber(db: Db, trackingNumber: string) {
       'inputs.channel',
       'inputs.status',
       'inputs.user_id',
+      'inputs.theme_id',
       'inputs.received_at',
       'inputs.published_at',
       'policies.id as policy_id',

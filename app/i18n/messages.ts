@@ -1,3 +1,4 @@
+import { enRevisions, idRevisions } from './catalogues/revisions'
 import { enConsultationAdmin, idConsultationAdmin } from './catalogues/consultation-admin'
 import { enConsultations, idConsultations } from './catalogues/consultations'
 
@@ -210,6 +211,7 @@ const id = {
   ...idRedline,
   ...idTimeline,
   ...idDrafting,
+  ...idRevisions,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -220,6 +222,7 @@ const en: Record<MessageKey, string> = {
   ...enRedline,
   ...enTimeline,
   ...enDrafting,
+  ...enRevisions,
 }
 
 export type MessageKey = keyof typeof id

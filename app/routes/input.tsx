@@ -6,6 +6,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
+import { findLaterChange } from '~/domain/revisions.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 
@@ -22,7 +23,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const isSubmitter = actor !== null && actor.id === input.user_id
   const showText = input.status === 'published' || isSubmitter
   const t = translator(getLocale(request))
+  const laterChange =
+    input.status === 'published'
+      ? await findLaterChange(getDb(), {
+          id: input.id,
+          policyId: input.policy_id,
+          policySlug: input.policy_slug,
+          versionNumber: input.version_number,
+          sectionKey: input.section_key,
+          themeId: input.theme_id,
+        })
+      : null
   return {
+    laterChange,
     title: t('input.page.title', { number: input.tracking_number }),
     isNew: new URL(request.url).searchParams.get('baru') === '1' && isSubmitter,
     input: {
@@ -142,6 +155,22 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <p className="muted">{t('input.textHidden')}</p>
       )}
+      {input.status === 'published' ? (
+        <section aria-labelledby="tindak-lanjut" className="panel trace">
+          <h2 id="tindak-lanjut">{t('revisions.trace.title')}</h2>
+          {loaderData.laterChange ? (
+            <p>
+              {t(loaderData.laterChange.status === 'removed' ? 'revisions.trace.removed' : 'revisions.trace.changed', {
+                number: loaderData.laterChange.toNumber,
+              })}{' '}
+              {loaderData.laterChange.cited ? <strong>{t('revisions.trace.cited')}</strong> : null}{' '}
+              <Link to={loaderData.laterChange.href}>{t('revisions.trace.link')}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t('revisions.trace.none')}</p>
+          )}
+        </section>
+      ) : null}
       <p>
         <Link to="/lacak">{t('lookup.title')}</Link>
       </p>

@@ -4,7 +4,8 @@ import { Form, Link, data } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/policy-compare'
 import { SelectField } from '~/components/Field'
-import { RedlineView } from '~/components/Redline'
+import { type ChangeCitation, RedlineView } from '~/components/Redline'
+import { listChangeCitations, versionIdsBetween } from '~/domain/revisions.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, listPublishedVersions } from '~/domain/policies.server'
 import { getVersionRedline, previousVersionNumber } from '~/domain/redline.server'
@@ -73,6 +74,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     for (const side of found.missing) fieldErrors[side === 'from' ? 'dari' : 'ke'] = ['redline.error.unknownVersion']
     return data({ ...page, result: submission.reply({ fieldErrors }), comparison: null }, { status: 404 })
   }
+  const cited = await listChangeCitations(db, await versionIdsBetween(db, policy.id, dari, ke))
+  const citations: Record<string, ChangeCitation[]> = {}
+  for (const [key, rows] of Object.entries(cited)) {
+    citations[key] = rows.map((c) =>
+      c.kind === 'theme'
+        ? { kind: 'theme', label: t('revisions.citation.theme', { title: c.themeTitle ?? '' }), href: `/kebijakan/${policy.slug}/matriks#tema-${c.themeId}` }
+        : {
+            kind: 'input',
+            label: t('revisions.citation.input', { number: c.trackingNumber ?? '', who: c.inputLabel || t('input.anonymous') }),
+            href: `/masukan/${c.trackingNumber}`,
+          },
+    )
+  }
   return {
     ...page,
     result: submission.reply(),
@@ -80,6 +94,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       from: { number: found.from.number, published_at: found.from.published_at },
       to: { number: found.to.number, published_at: found.to.published_at },
       redline: found.redline,
+      citations,
     },
   }
 }
@@ -152,6 +167,7 @@ export default function PolicyComparePage({ loaderData }: Route.ComponentProps) 
             policySlug={policy.slug}
             fromNumber={comparison.from.number}
             toNumber={comparison.to.number}
+            citations={comparison.citations}
           />
         </>
       ) : null}

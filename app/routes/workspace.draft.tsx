@@ -419,6 +419,9 @@ export default function DraftEditor({ loaderData, actionData }: Route.ComponentP
         <p>{t('drafting.editor.intro')}</p>
         <p className="editor__links">
           <Link to={previewPath(policy.slug, version.number)}>{t('drafting.editor.preview')}</Link>
+          {version.number > 1 ? (
+            <Link to={`/kelola/kebijakan/${policy.slug}/versi/${version.number}/alasan`}>{t('revisions.reasons.link')}</Link>
+          ) : null}
           <Link to={`/kebijakan/${policy.slug}`}>{t('drafting.manage.publicPage')}</Link>
         </p>
         <PageNotice />

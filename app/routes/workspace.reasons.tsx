@@ -1,0 +1,158 @@
+import { Form, Link, data, redirect } from 'react-router'
+import type { Route } from './+types/workspace.reasons'
+import { ChoiceGroup, TextInput } from '~/components/form-controls'
+import { CitationError, citeChange, getDraftChanges, listChangeCitations, listCitableThemes } from '~/domain/revisions.server'
+import { getLocale } from '~/i18n/locale.server'
+import { translator } from '~/i18n/messages'
+import { useT } from '~/i18n/use-t'
+import { getDb } from '~/lib/db.server'
+import { editorPath } from '~/lib/workspace-paths'
+import { requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
+
+export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.pageTitle} · Rembuk` }] : [])
+
+async function loadDraft(request: Request, slug: string, param: string) {
+  const { actor, policy } = await requirePolicyTeam(request, slug, 'policy.edit')
+  const number = versionNumber(param)
+  const version = await getDb()
+    .selectFrom('policy_versions')
+    .select(['id', 'number', 'status'])
+    .where('policy_id', '=', policy.id)
+    .where('number', '=', number)
+    .executeTakeFirst()
+  if (!version) throw new Response('Not found', { status: 404 })
+  // A published version's reasons are read in its public comparison, never edited.
+  if (version.status !== 'draft') throw redirect(`/kebijakan/${policy.slug}/versi/${number}`)
+  return { actor, policy, version }
+}
+
+/** For a draft: each change against the base version, with the themes and inputs it cites. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { policy, version } = await loadDraft(request, params.slug, params.number)
+  const db = getDb()
+  const { base, redline } = await getDraftChanges(db, version.id)
+  const citations = await listChangeCitations(db, [version.id])
+  return {
+    pageTitle: translator(getLocale(request))('revisions.reasons.title', { number: version.number }),
+    policy: { slug: policy.slug, title: policy.title },
+    number: version.number,
+    base: base?.number ?? null,
+    changes: redline.sections
+      .filter((s) => s.status !== 'unchanged' || s.moved || s.renamed)
+      .map((s) => ({ key: s.key, heading: s.toHeading ?? s.fromHeading ?? s.key, status: s.status, moved: s.moved })),
+    themes: await listCitableThemes(db, policy.id),
+    citations,
+    saved: new URL(request.url).searchParams.get('disimpan'),
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { policy, version } = await loadDraft(request, params.slug, params.number)
+  const formData = await request.formData()
+  const sectionKey = String(formData.get('sectionKey') ?? '')
+  const themeIds = formData.getAll('themeIds').map(Number).filter(Number.isInteger)
+  const trackingNumbers = String(formData.get('trackingNumbers') ?? '').split(/[,;\n]/)
+  const { redline } = await getDraftChanges(getDb(), version.id)
+  if (!redline.sections.some((s) => s.key === sectionKey)) throw new Response('Bad request', { status: 400 })
+  try {
+    await citeChange(getDb(), { versionId: version.id, sectionKey, themeIds, trackingNumbers })
+  } catch (error) {
+    if (!(error instanceof CitationError)) throw error
+    const message =
+      error.code === 'unknown_input'
+        ? `revisions.error.unknownInput|numbers=${error.detail}`
+        : error.code === 'unknown_theme'
+          ? 'revisions.error.unknownTheme'
+          : 'error.server'
+    return data(
+      { sectionKey, field: error.code === 'unknown_theme' ? 'themeIds' : 'trackingNumbers', message, typed: formData.get('trackingNumbers') },
+      { status: 400 },
+    )
+  }
+  throw redirect(`/kelola/kebijakan/${policy.slug}/versi/${version.number}/alasan?disimpan=${encodeURIComponent(sectionKey)}#alasan-${sectionKey}`)
+}
+
+export default function DraftReasons({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const { policy, number, base, changes, themes, citations, saved } = loaderData
+  const savedHeading = saved ? changes.find((c) => c.key === saved)?.heading : null
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={editorPath(policy.slug, number)}>
+          {policy.title} · {t('policy.version', { number })}
+        </Link>
+      </p>
+      <h1>{t('revisions.reasons.title', { number })}</h1>
+      {savedHeading ? (
+        <p className="notice" role="status">
+          {t('revisions.reasons.saved', { section: savedHeading })}
+        </p>
+      ) : null}
+      {base === null ? (
+        <p>{t('revisions.reasons.noBase')}</p>
+      ) : (
+        <>
+          <p>{t('revisions.reasons.intro', { base })}</p>
+          {changes.length === 0 ? <p>{t('revisions.reasons.none', { base })}</p> : null}
+          {changes.map((change) => {
+            const cited = citations[change.key] ?? []
+            const mine = actionData?.sectionKey === change.key ? actionData : null
+            const citedThemes = cited.filter((c) => c.kind === 'theme').map((c) => String(c.themeId))
+            const citedInputs = cited.filter((c) => c.kind === 'input').map((c) => c.trackingNumber)
+            return (
+              <section key={change.key} id={`alasan-${change.key}`} className="panel" aria-labelledby={`alasan-${change.key}-judul`}>
+                <h2 id={`alasan-${change.key}-judul`}>
+                  {change.heading}{' '}
+                  <span className="stage-badge">
+                    {t(`revisions.status.${change.status === 'unchanged' ? 'moved' : change.status}`)}
+                  </span>
+                </h2>
+                <p className="muted">
+                  {t('revisions.reasons.current')}:{' '}
+                  {cited.length
+                    ? cited
+                        .map((c) =>
+                          c.kind === 'theme'
+                            ? t('revisions.citation.theme', { title: c.themeTitle ?? '' })
+                            : t('revisions.citation.input', { number: c.trackingNumber ?? '', who: c.inputLabel || t('input.anonymous') }),
+                        )
+                        .join('; ')
+                    : t('revisions.reasons.nothingCited')}
+                </p>
+                <Form method="post" className="stack">
+                  <input type="hidden" name="sectionKey" value={change.key} />
+                  {themes.length ? (
+                    <ChoiceGroup
+                      id={`tema-${change.key}`}
+                      name="themeIds"
+                      type="checkbox"
+                      legend={t('revisions.reasons.themes')}
+                      defaultValue={citedThemes}
+                      errors={mine?.field === 'themeIds' ? [mine.message] : undefined}
+                      options={themes.map((th) => ({ value: String(th.id), label: th.title, hint: th.consultation_title }))}
+                    />
+                  ) : (
+                    <p className="muted">{t('revisions.reasons.noThemes')}</p>
+                  )}
+                  <TextInput
+                    id={`masukan-${change.key}`}
+                    name="trackingNumbers"
+                    label={t('revisions.reasons.inputs')}
+                    hint={t('revisions.reasons.inputs.hint')}
+                    defaultValue={mine ? String(mine.typed ?? '') : citedInputs.join(', ')}
+                    errors={mine?.field === 'trackingNumbers' ? [mine.message] : undefined}
+                  />
+                  <button type="submit" className="button button--secondary">
+                    {t('revisions.reasons.save')}
+                    <span className="visually-hidden">: {change.heading}</span>
+                  </button>
+                </Form>
+              </section>
+            )
+          })}
+        </>
+      )}
+    </div>
+  )
+}
