@@ -120,7 +120,7 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
           <>
             <dt>{t('input.onBehalfOf')}</dt>
             <dd>
-              {input.groupName} ({t(`group.${input.groupType as 'ormas'}`)})
+              {input.groupName} — {t(`group.${input.groupType as 'ormas'}`)}
             </dd>
           </>
         ) : null}
