@@ -6,6 +6,13 @@ import { CHROMIUM_HELP, findChromium } from './find-chromium.mjs'
 import { build, ensureInstalled, root, run } from './lib.mjs'
 
 ensureInstalled()
+// Types first: a type error is a failing test, and the route types must be generated for it.
+const typecheck = run('npx', ['react-router', 'typegen']) || run('npx', ['tsc'])
+if (typecheck !== 0) {
+  console.error('\nThe type check failed; fix it before the tests run.')
+  console.log('\nTests: 0 passed, 1 failed, 0 skipped')
+  process.exit(1)
+}
 const tmp = path.join(root, 'tests', '.tmp')
 fs.mkdirSync(tmp, { recursive: true })
 const vitestJson = path.join(tmp, 'vitest.json')

@@ -3,9 +3,10 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/input-new'
 import { FormErrors } from '~/components/Field'
-import { Checkbox, ChoiceGroup, Select, TextArea, TextInput } from '~/components/form-controls'
+import { GroupFields, InputContentFields } from '~/components/InputContentFields'
+import { Checkbox, ChoiceGroup, TextArea, TextInput } from '~/components/form-controls'
 import { getVerifiedRole } from '~/domain/employees.server'
-import { GROUP_TYPES, INPUT_KINDS, LIMITS } from '~/domain/input-rules'
+import { LIMITS } from '~/domain/input-rules'
 import { type ConsentPurpose, submitInput } from '~/domain/inputs.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
@@ -162,7 +163,7 @@ export default function InputNew({ loaderData, actionData }: Route.ComponentProp
     )
   }
 
-  const chosenSection = (initial.sectionKey as string | undefined) ?? section?.key ?? ''
+  const chosenSection = section?.key ?? ''
   return (
     <div className="page narrow input-form">
       {header}
@@ -186,54 +187,14 @@ export default function InputNew({ loaderData, actionData }: Route.ComponentProp
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="clientToken" value={participation.clientToken} />
 
-        <Select
-          id="masukan-bagian"
-          name="sectionKey"
-          label={t('input.section')}
-          defaultValue={chosenSection}
-          errors={errors('sectionKey')}
-          options={[
-            { value: '', label: t('input.section.whole') },
-            ...sections.map((s) => ({ value: s.key, label: s.heading || t('policy.untitledSection') })),
-          ]}
-        />
-
-        <ChoiceGroup
-          id="masukan-jenis"
-          name="kind"
-          type="radio"
-          legend={t('kind.label')}
-          defaultValue={initial.kind}
-          errors={errors('kind')}
-          options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), hint: t(`kind.${k}.hint`) }))}
-        />
-
-        <TextArea
-          id="masukan-usulan"
-          name="proposedText"
-          label={t('input.proposedText')}
-          hint={t('input.proposedText.hint')}
-          defaultValue={initial.proposedText}
-          errors={errors('proposedText')}
-          maxLength={LIMITS.proposedText}
-        />
-        <TextArea
-          id="masukan-alasan"
-          name="reason"
-          label={t('input.reason')}
-          hint={t('input.reason.hint')}
-          defaultValue={initial.reason}
-          errors={errors('reason')}
-          maxLength={LIMITS.reason}
-        />
-        <Select
-          id="masukan-topik"
-          name="topic"
-          label={t('input.topic')}
-          placeholder={t('input.topic.choose')}
-          defaultValue={initial.topic}
-          errors={errors('topic')}
-          options={consultation.topics.map((topic) => ({ value: topic, label: topic }))}
+        <InputContentFields
+          prefix="masukan"
+          sections={sections}
+          topics={consultation.topics}
+          initial={initial}
+          errors={errors}
+          defaultSection={chosenSection}
+          withHints
         />
 
         {questions.length > 0 ? (
@@ -308,26 +269,7 @@ export default function InputNew({ loaderData, actionData }: Route.ComponentProp
           maxLength={LIMITS.pseudonym}
         />
 
-        <fieldset className="fieldset">
-          <legend>{t('input.group')}</legend>
-          <TextInput
-            id="masukan-kelompok"
-            name="groupName"
-            label={t('input.groupName')}
-            defaultValue={initial.groupName}
-            errors={errors('groupName')}
-            maxLength={LIMITS.groupName}
-          />
-          <Select
-            id="masukan-jenis-kelompok"
-            name="groupType"
-            label={t('input.groupType')}
-            placeholder={t('input.groupType.choose')}
-            defaultValue={initial.groupType}
-            errors={errors('groupType')}
-            options={GROUP_TYPES.map((g) => ({ value: g, label: t(`group.${g}`) }))}
-          />
-        </fieldset>
+        <GroupFields prefix="masukan" initial={initial} errors={errors} />
 
         <fieldset className="fieldset">
           <legend>{t('input.consent')}</legend>

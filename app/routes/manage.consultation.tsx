@@ -10,38 +10,21 @@ import {
   closeConsultationNow,
   consultationState,
   countInputsByStatus,
-  getConsultation,
   getQuestions,
   removeQuestion,
   updateConsultationSchedule,
 } from '~/domain/consultations.server'
 import { QUESTION_KINDS } from '~/domain/input-rules'
-import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { QuestionSchema, ScheduleSchema } from '~/lib/consultation-form'
-import { getDb } from '~/lib/db.server'
-import { getActor } from '~/lib/session.server'
+import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.consultation.title ?? ''} · Rembuk` }]
 
-async function load(request: Request, id: string) {
-  const db = getDb()
-  const consultationId = Number(id)
-  const consultation = Number.isInteger(consultationId) ? await getConsultation(db, consultationId) : null
-  if (!consultation) throw new Response('Not found', { status: 404 })
-  const policy = await db
-    .selectFrom('policies')
-    .innerJoin('organisations', 'organisations.id', 'policies.organisation_id')
-    .select(['policies.slug', 'policies.title', 'policies.organisation_id', 'organisations.name as organisation_name', 'organisations.time_zone'])
-    .where('policies.id', '=', consultation.policy_id)
-    .executeTakeFirstOrThrow()
-  const actor = await getActor(request)
-  assertCan(actor, 'consultation.manage', { organisationId: policy.organisation_id }, new URL(request.url).pathname)
-  return { db, consultation, policy }
-}
+const load = (request: Request, id: string) => requireConsultationTeam(request, id, 'consultation.manage')
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, consultation, policy } = await load(request, params.id)

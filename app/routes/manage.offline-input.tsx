@@ -4,18 +4,16 @@ import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/manage.offline-input'
 import { FormErrors } from '~/components/Field'
-import { Checkbox, ChoiceGroup, Select, TextArea, TextInput } from '~/components/form-controls'
-import { getConsultation } from '~/domain/consultations.server'
-import { GROUP_TYPES, INPUT_KINDS, LIMITS, OFFLINE_CHANNELS } from '~/domain/input-rules'
+import { GroupFields, InputContentFields } from '~/components/InputContentFields'
+import { Checkbox, ChoiceGroup, TextInput } from '~/components/form-controls'
+import { INPUT_KINDS, LIMITS, OFFLINE_CHANNELS } from '~/domain/input-rules'
 import { recordOfflineInput } from '~/domain/inputs.server'
-import { assertCan } from '~/domain/permissions.server'
 import { getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
-import { getDb } from '~/lib/db.server'
+import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
-import { getActor } from '~/lib/session.server'
 import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Rembuk` }]
@@ -38,21 +36,7 @@ const OfflineSchema = z
     clientToken: z.string().max(100).optional(),
   })
 
-async function load(request: Request, id: string) {
-  const db = getDb()
-  const consultationId = Number(id)
-  const consultation = Number.isInteger(consultationId) ? await getConsultation(db, consultationId) : null
-  if (!consultation) throw new Response('Not found', { status: 404 })
-  const policy = await db
-    .selectFrom('policies')
-    .innerJoin('organisations', 'organisations.id', 'policies.organisation_id')
-    .select(['policies.slug', 'policies.title', 'policies.organisation_id', 'organisations.name as organisation_name', 'organisations.time_zone'])
-    .where('policies.id', '=', consultation.policy_id)
-    .executeTakeFirstOrThrow()
-  const actor = await getActor(request)
-  assertCan(actor, 'input.recordOffline', { organisationId: policy.organisation_id }, new URL(request.url).pathname)
-  return { db, consultation, policy, actor: actor! }
-}
+const load = (request: Request, id: string) => requireConsultationTeam(request, id, 'input.recordOffline')
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, consultation, policy } = await load(request, params.id)
@@ -159,47 +143,8 @@ export default function OfflineInput({ loaderData, actionData }: Route.Component
         <TextInput id="l-nama" name="submitterName" label={t('offline.submitterName')} hint={t('offline.submitterName.hint')} defaultValue={initial.submitterName} errors={errors('submitterName')} />
         <TextInput id="l-kontak" name="submitterContact" label={t('offline.submitterContact')} hint={t('offline.submitterContact.hint')} defaultValue={initial.submitterContact} errors={errors('submitterContact')} />
         <Checkbox id="l-tampil" name="showName" label={t('offline.showName')} defaultChecked={initial.showName === 'on'} />
-        <Select
-          id="l-bagian"
-          name="sectionKey"
-          label={t('input.section')}
-          defaultValue={initial.sectionKey ?? ''}
-          errors={errors('sectionKey')}
-          options={[{ value: '', label: t('input.section.whole') }, ...sections.map((s) => ({ value: s.key, label: s.heading }))]}
-        />
-        <ChoiceGroup
-          id="l-jenis"
-          name="kind"
-          type="radio"
-          legend={t('kind.label')}
-          defaultValue={initial.kind}
-          errors={errors('kind')}
-          options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <TextArea id="l-usulan" name="proposedText" label={t('input.proposedText')} hint={t('input.proposedText.hint')} defaultValue={initial.proposedText} errors={errors('proposedText')} />
-        <TextArea id="l-alasan" name="reason" label={t('input.reason')} defaultValue={initial.reason} errors={errors('reason')} />
-        <Select
-          id="l-topik"
-          name="topic"
-          label={t('input.topic')}
-          placeholder={t('input.topic.choose')}
-          defaultValue={initial.topic}
-          errors={errors('topic')}
-          options={consultation.topics.map((topic) => ({ value: topic, label: topic }))}
-        />
-        <fieldset className="fieldset">
-          <legend>{t('input.group')}</legend>
-          <TextInput id="l-kelompok" name="groupName" label={t('input.groupName')} defaultValue={initial.groupName} errors={errors('groupName')} />
-          <Select
-            id="l-jenis-kelompok"
-            name="groupType"
-            label={t('input.groupType')}
-            placeholder={t('input.groupType.choose')}
-            defaultValue={initial.groupType}
-            errors={errors('groupType')}
-            options={GROUP_TYPES.map((g) => ({ value: g, label: t(`group.${g}`) }))}
-          />
-        </fieldset>
+        <InputContentFields prefix="l" sections={sections} topics={consultation.topics} initial={initial} errors={errors} />
+        <GroupFields prefix="l" initial={initial} errors={errors} />
         <Checkbox id="l-persetujuan" name="consentRecorded" label={t('offline.consentRecorded')} errors={errors('consentRecorded')} defaultChecked={initial.consentRecorded === 'on'} />
         <button type="submit" className="button">
           {t('offline.submit')}

@@ -213,7 +213,7 @@ describe.each(dialects)('the policy team workspace routes on %s', (dialect) => {
       params,
     )
     expect(location(added)).toBe(`${url}?selesai=ditambah&bagian=menimbang#bagian-menimbang`)
-    const [menimbang, pasal1, pasal2, pasal3] = await getSections(t.db, editing.version.id)
+    const [menimbang, , pasal2, pasal3] = await getSections(t.db, editing.version.id)
     const saved = await call(
       draft.action,
       form(url, { intent: 'update', sectionId: String(pasal2.id), heading: 'Pasal 2', body: 'Pelatihan dicatat dalam sistem informasi ASN.' }, mod),

@@ -103,8 +103,11 @@ describe.each(dialects)('comparison and timeline pages and their API on %s', (di
     const page = (await call(timeline.loader, get(`/kebijakan/${MAMUJU}/linimasa`), { slug: MAMUJU })) as any
     expect(page.title).toBe('Linimasa: Penyusunan Kebijakan Kepegawaian ASN di Mamuju')
     expect(page.policy.time_zone).toBe('Asia/Makassar')
-    expect(page.entries.map((e: any) => e.kind)).toEqual(['created', 'version_published', 'stage_changed', 'version_published'])
-    expect(page.entries.at(-1).links.map((l: any) => l.href)).toEqual([
+    // The demo's open consultation is on the timeline too, among the policy's own events.
+    const kinds = page.entries.map((e: any) => e.kind)
+    expect(kinds).toContain('consultation_opened')
+    expect(kinds.filter((k: string) => !k.startsWith('consultation'))).toEqual(['created', 'version_published', 'stage_changed', 'version_published'])
+    expect(page.entries.findLast((e: any) => e.kind === 'version_published').links.map((l: any) => l.href)).toEqual([
       `/kebijakan/${MAMUJU}/versi/2`,
       `/kebijakan/${MAMUJU}/perbandingan?dari=1&ke=2`,
     ])
@@ -167,9 +170,11 @@ describe.each(dialects)('comparison and timeline pages and their API on %s', (di
     const response = (await call(apiTimeline.loader, get(`/api/v1/policies/${MAMUJU}/timeline`), { slug: MAMUJU })) as Response
     const { data } = await response.json()
     expect(data.timeZone).toBe('Asia/Makassar')
-    expect(data.entries.map((e: any) => e.kind)).toEqual(['created', 'version_published', 'stage_changed', 'version_published'])
-    expect(data.entries[2]).toMatchObject({ fromStage: 'penyusunan', toStage: 'konsultasi_publik' })
-    expect(data.entries[3].links).toEqual([
+    const own = data.entries.filter((e: any) => !e.kind.startsWith('consultation'))
+    expect(own.map((e: any) => e.kind)).toEqual(['created', 'version_published', 'stage_changed', 'version_published'])
+    expect(own[2]).toMatchObject({ fromStage: 'penyusunan', toStage: 'konsultasi_publik' })
+    expect(data.entries.find((e: any) => e.kind === 'consultation_opened').links[0]).toMatchObject({ rel: 'inputs', api: `/api/v1/policies/${MAMUJU}/inputs` })
+    expect(own[3].links).toEqual([
       { rel: 'version', href: `/kebijakan/${MAMUJU}/versi/2`, versionNumber: 2, api: `/api/v1/policies/${MAMUJU}/versions/2` },
       {
         rel: 'redline',
