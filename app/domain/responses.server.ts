@@ -110,6 +110,18 @@ export async function getEffectiveResponse(db: Db, inputId: number): Promise<Eff
   }
 }
 
+/** What the public page of an input says about its answer. */
+export async function getInputAnswer(
+  db: Db,
+  inputId: number,
+): Promise<{ state: 'complaint' } | { state: 'unanswered' } | { state: 'answered'; response: EffectiveResponse } | null> {
+  const input = await db.selectFrom('inputs').select(['status', 'is_complaint']).where('id', '=', inputId).executeTakeFirst()
+  if (!input || input.status !== 'published') return null
+  if (input.is_complaint) return { state: 'complaint' }
+  const response = await getEffectiveResponse(db, inputId)
+  return response ? { state: 'answered', response } : { state: 'unanswered' }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Counting
 
