@@ -189,7 +189,7 @@ export function matrixPdf(input: MatrixPdfInput): MatrixPdf {
       for (const row of page) {
         if (row.type === 'complaint' && !inComplaints) {
           inComplaints = true
-          currentHeaders = { ...headers, decision: '', reason: '' }
+          currentHeaders = { ...headers, decision: t('matrix.col.followUp'), reason: '' }
           if (doc.y + 60 > maxY()) {
             doc.addPage()
             pages++
