@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database, Decision } from '~db/schema'
 import { type DeliveryReport, deliverOutbox, notifyInputAnswered } from '~/domain/notifications.server'
+import { DECISIONS, RESPONSE_REASON_MAX, isDecision } from '~/domain/response-rules'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -10,12 +11,7 @@ type Db = Kysely<Database> | Transaction<Database>
  * as one, through its representative. The rule lives in `inputsWithResponse` below and nowhere else.
  */
 
-export const DECISIONS = ['diterima', 'diterima_sebagian', 'ditolak', 'sudah_diakomodasi', 'dicatat'] as const satisfies readonly Decision[]
-export const RESPONSE_REASON_MAX = 5000
-
-export function isDecision(value: unknown): value is Decision {
-  return typeof value === 'string' && (DECISIONS as readonly string[]).includes(value)
-}
+export { DECISIONS, RESPONSE_REASON_MAX, isDecision } from '~/domain/response-rules'
 
 export type ResponseErrorCode = 'decision_invalid' | 'reason_required' | 'reason_too_long' | 'not_found' | 'not_answerable'
 

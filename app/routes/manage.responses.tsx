@@ -6,9 +6,8 @@ import { getConsultation } from '~/domain/consultations.server'
 import { INPUT_KINDS } from '~/domain/input-rules'
 import { assertCan } from '~/domain/permissions.server'
 import { getSections } from '~/domain/policies.server'
+import { DECISIONS, RESPONSE_REASON_MAX } from '~/domain/response-rules'
 import {
-  DECISIONS,
-  RESPONSE_REASON_MAX,
   ResponseError,
   type AnswerFilter,
   answeredCounts,
@@ -230,7 +229,7 @@ export default function AnswerInputs({ loaderData, actionData }: Route.Component
         ) : (
           <div className="form-errors" role="alert">
             <p>
-              {result.message} <a href={`#${result.formId}`}>{t('answer.decision')}</a>
+              {result.message} <a href={`#${result.formId}`}>{t('answer.error.goTo')}</a>
             </p>
           </div>
         )
@@ -349,7 +348,7 @@ export default function AnswerInputs({ loaderData, actionData }: Route.Component
                     <article aria-labelledby={`masukan-${item.id}`}>
                       <h3 id={`masukan-${item.id}`} className="answer-card__title">
                         <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind}`)}</span>{' '}
-                        <Link to={`/masukan/${item.tracking_number}`} aria-label={t('answer.open', { number: item.tracking_number })}>
+                        <Link to={`/masukan/${item.tracking_number}`}>
                           {item.tracking_number}
                         </Link>{' '}
                         · {item.display_label || t('matrix.anonymous')}

@@ -221,7 +221,7 @@ export default function MatrixPage({ loaderData }: Route.ComponentProps) {
                       </td>
                       <td data-label={t('matrix.col.who')}>
                         {r.displayLabel || t('matrix.anonymous')}
-                        {r.groupName ? <span className="matrix__group">{r.groupName}</span> : null}
+                        {r.groupName && r.groupName !== r.displayLabel ? <span className="matrix__group">{r.groupName}</span> : null}
                       </td>
                       <td data-label={t('matrix.col.input')} className="matrix__input">
                         <InputCell row={r} />
@@ -229,7 +229,7 @@ export default function MatrixPage({ loaderData }: Route.ComponentProps) {
                       <td data-label={t('matrix.col.decision')}>
                         <Decision row={r} />
                       </td>
-                      <td data-label={t('matrix.col.reason')} className="prewrap">
+                      <td data-label={t('matrix.col.reason')} className="prewrap matrix__reason">
                         {r.responseReason}
                       </td>
                     </tr>

@@ -88,9 +88,8 @@ export default function SummaryPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/kebijakan/${policy.slug}/matriks?konsultasi=${consultation.id}`}>{t('summary.matrixLink')}</Link>
       </p>
 
-      <section aria-labelledby="grafik-tanggapan-judul" className="summary__part">
-        <h2 id="grafik-tanggapan-judul">{t('summary.decisions.title')}</h2>
-        <DecisionChart id="grafik-keputusan" counts={counts} headingLevel={3} />
+      <section aria-labelledby="grafik-keputusan-judul" className="summary__part">
+        <DecisionChart id="grafik-keputusan" counts={counts} headingLevel={2} withNote />
       </section>
 
       <section aria-labelledby="kuesioner-judul" className="summary__part">
@@ -122,14 +121,16 @@ export default function SummaryPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      <section aria-labelledby="jenis-judul" className="summary__part">
-        <h2 id="jenis-judul">{t('summary.kinds.title')}</h2>
+      <section aria-labelledby={sections.length === 0 ? 'jenis-judul' : 'jenis-per-bagian-judul'} className="summary__part">
         {sections.length === 0 ? (
-          <p>{t('summary.kinds.none')}</p>
+          <>
+            <h2 id="jenis-judul">{t('summary.kinds.title')}</h2>
+            <p>{t('summary.kinds.none')}</p>
+          </>
         ) : (
           <BarChart
             id="jenis-per-bagian"
-            headingLevel={3}
+            headingLevel={2}
             title={t('summary.kinds.title')}
             note={t('summary.inputs', { count: n(allInputs) })}
             groups={sections.map((s) => ({

@@ -113,7 +113,7 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
     )) as any
     expect(empty.data).toMatchObject({ formId: `t${themeId}`, ok: false, errors: { reason: ['answer.error.reason'] }, values: { decision: 'diterima' } })
     // An input of another consultation, an unknown intent, a missing id: refused, nothing written.
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { intent: 'respondInput', inputId: String(otherInput), decision: 'diterima', reason: 'Alasan.' },
       { intent: 'hapusSemua', inputId: String(inputs[0].id) },
       { intent: 'respondInput', decision: 'diterima', reason: 'Alasan.' },

@@ -118,7 +118,8 @@ export function BarChart(props: {
         <>
           <svg
             role="img"
-            aria-labelledby={`${props.id}-svg-judul ${props.id}-svg-uraian`}
+            aria-labelledby={`${props.id}-svg-judul`}
+            aria-describedby={`${props.id}-svg-uraian`}
             className="chart__svg"
             width="100%"
             height={height}

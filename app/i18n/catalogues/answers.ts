@@ -99,7 +99,6 @@ export const idAnswers = {
   'summary.kinds.chart': 'Jenis masukan untuk {section}',
   'summary.kinds.tableCaption': 'Jenis masukan per bagian rancangan',
   'summary.kinds.none': 'Belum ada masukan yang diterbitkan.',
-  'summary.decisions.title': 'Tanggapan',
   'summary.matrixLink': 'Baca setiap keputusan dan alasannya di matriks tanggapan',
 
   'answer.link': 'Tanggapi masukan',
@@ -146,11 +145,11 @@ export const idAnswers = {
   'answer.error.notAnswerable': 'Masukan ini tidak dapat ditanggapi: belum diterbitkan, disembunyikan, atau berupa pengaduan.',
   'answer.error.gone': 'Masukan atau tema ini tidak ada dalam konsultasi ini. Muat ulang halaman.',
   'answer.error.summary': 'Tanggapan belum tersimpan. Perbaiki isian yang ditandai di bawah.',
+  'answer.error.goTo': 'Ke isian yang perlu diperbaiki',
   'answer.none': 'Tidak ada masukan yang cocok dengan saringan ini.',
   'answer.showing': 'Menampilkan {count} baris.',
   'answer.theme': 'Tema: {theme}',
   'answer.noTheme': 'Tanpa tema',
-  'answer.open': 'Buka halaman masukan {number}',
 
   'input.response': 'Tanggapan',
   'input.response.viaTheme': 'melalui tema “{theme}”',
@@ -257,7 +256,6 @@ export const enAnswers: Record<keyof typeof idAnswers, string> = {
   'summary.kinds.chart': 'Kinds of input on {section}',
   'summary.kinds.tableCaption': 'Kinds of input per section of the draft',
   'summary.kinds.none': 'No input has been published yet.',
-  'summary.decisions.title': 'Responses',
   'summary.matrixLink': 'Read every decision and its reason in the response matrix',
 
   'answer.link': 'Answer inputs',
@@ -304,11 +302,11 @@ export const enAnswers: Record<keyof typeof idAnswers, string> = {
   'answer.error.notAnswerable': 'This input cannot be answered: it is not published, it is hidden, or it is a complaint.',
   'answer.error.gone': 'This input or theme is not part of this consultation. Reload the page.',
   'answer.error.summary': 'The response was not saved. Correct the marked fields below.',
+  'answer.error.goTo': 'Go to the fields to correct',
   'answer.none': 'No input matches these filters.',
   'answer.showing': 'Showing {count} rows.',
   'answer.theme': 'Theme: {theme}',
   'answer.noTheme': 'No theme',
-  'answer.open': 'Open the page of input {number}',
 
   'input.response': 'Response',
   'input.response.viaTheme': 'through the theme “{theme}”',
