@@ -24,6 +24,11 @@ export default [
   route('kelola/organisasi/:slug/verifikasi', 'routes/manage.verification.tsx'),
   route('kebijakan/:slug/perbandingan', 'routes/policy-compare.tsx'),
   route('kebijakan/:slug/linimasa', 'routes/policy-timeline.tsx'),
+  route('kebijakan/:slug/matriks', 'routes/matrix.tsx'),
+  route('kebijakan/:slug/matriks.csv', 'routes/matrix-csv.ts'),
+  route('kebijakan/:slug/matriks.pdf', 'routes/matrix-pdf.ts'),
+  route('kebijakan/:slug/ringkasan', 'routes/summary.tsx'),
+  route('kelola/konsultasi/:id/tanggapan', 'routes/manage.responses.tsx'),
 
   route('kelola', 'routes/workspace.tsx'),
   route('kelola/kebijakan/baru', 'routes/workspace.new-policy.tsx'),
@@ -40,6 +45,9 @@ export default [
   route('api/v1/inputs/:trackingNumber', 'routes/api.input.ts'),
   route('api/v1/policies/:slug/versions/:a/diff/:b', 'routes/api.policy-diff.ts'),
   route('api/v1/policies/:slug/timeline', 'routes/api.policy-timeline.ts'),
+  route('api/v1/policies/:slug/matrix', 'routes/api.policy-matrix.ts'),
+  route('api/v1/policies/:slug/inputs.csv', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-csv' }),
+  route('api/v1/policies/:slug/inputs.ndjson', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-ndjson' }),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

@@ -65,6 +65,8 @@ function ConsultationBanner({ slug, organisation, participation }: { slug: strin
         <Link to={`/kebijakan/${slug}/masukan`}>
           {t('consultation.readInputs')} ({t('consultation.inputCount', { count: total })})
         </Link>
+        <Link to={`/kebijakan/${slug}/matriks`}>{t('matrix.link')}</Link>
+        <Link to={`/kebijakan/${slug}/ringkasan`}>{t('summary.link')}</Link>
       </p>
     </section>
   )

@@ -33,6 +33,7 @@ export type Action =
   | 'outbox.send'
   | 'account.view'
   | 'employee.claim'
+  | 'input.respond'
 
 export interface Scope {
   organisationId?: number
@@ -65,6 +66,7 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'consultation.manage':
     case 'input.recordOffline':
     case 'policy.publish':
+    case 'input.respond':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'workspace.view':
       return actor.memberships.some((m) => TEAM.includes(m.role))

@@ -12,6 +12,7 @@ import { enEmployees, idEmployees } from './catalogues/employees'
 import { enRedline, idRedline } from './catalogues/redline'
 import { enTimeline, idTimeline } from './catalogues/timeline'
 import { enDrafting, idDrafting } from './catalogues/drafting'
+import { enAnswers, idAnswers } from './catalogues/answers'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -212,6 +213,7 @@ const id = {
   ...idTimeline,
   ...idDrafting,
   ...idRevisions,
+  ...idAnswers,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -223,6 +225,7 @@ const en: Record<MessageKey, string> = {
   ...enTimeline,
   ...enDrafting,
   ...enRevisions,
+  ...enAnswers,
 }
 
 export type MessageKey = keyof typeof id

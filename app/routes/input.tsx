@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/input'
 import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inputs.server'
 import { assertCan } from '~/domain/permissions.server'
+import { getInputAnswer } from '~/domain/responses.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -38,6 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     laterChange,
     title: t('input.page.title', { number: input.tracking_number }),
     isNew: new URL(request.url).searchParams.get('baru') === '1' && isSubmitter,
+    answer: await getInputAnswer(getDb(), input.id),
     input: {
       trackingNumber: input.tracking_number,
       status: input.status,
@@ -96,6 +98,25 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
           <strong>{t(`input.status.${input.status}`)}</strong>
           {input.status === 'pending' ? <span className="muted"> — {t('input.status.pending.explain')}</span> : null}
         </dd>
+        {loaderData.answer ? (
+          <>
+            <dt>{t('input.response')}</dt>
+            <dd className="input-response">
+              {loaderData.answer.state === 'answered' ? (
+                <>
+                  <strong>{t(`decision.${loaderData.answer.response.decision}`)}</strong> — <span className="prewrap">{loaderData.answer.response.reason}</span>
+                  {loaderData.answer.response.themeTitle ? (
+                    <span className="muted"> ({t('input.response.viaTheme', { theme: loaderData.answer.response.themeTitle })})</span>
+                  ) : null}
+                </>
+              ) : loaderData.answer.state === 'complaint' ? (
+                t('input.response.complaint')
+              ) : (
+                t('input.response.none')
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('input.policy')}</dt>
         <dd>
           <Link to={`/kebijakan/${input.policySlug}`}>{input.policyTitle}</Link> ({input.organisationName})

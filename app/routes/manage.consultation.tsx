@@ -167,6 +167,7 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
         <Link className="button" to={`/kelola/konsultasi/${consultation.id}/masukan-luring`}>
           {t('cadmin.offline.link')}
         </Link>
+        <Link to={`/kelola/konsultasi/${consultation.id}/tanggapan`}>{t('answer.link')}</Link>
         <Link to={`/kebijakan/${policy.slug}`}>{t('cadmin.publicPage')}</Link>
       </p>
 
