@@ -27,7 +27,8 @@ export class ResponseError extends Error {
 /** Checks a decision and its reason; the reason comes back trimmed. */
 export function checkResponse(decision: unknown, reason: unknown): { decision: Decision; reason: string } {
   if (!isDecision(decision)) throw new ResponseError('decision_invalid', 'decision')
-  const text = typeof reason === 'string' ? reason.trim() : ''
+  // NUL cannot be stored in PostgreSQL text and never belongs in a reason.
+  const text = typeof reason === 'string' ? reason.replaceAll('\u0000', '').trim() : ''
   if (!text) throw new ResponseError('reason_required', 'reason')
   if (text.length > RESPONSE_REASON_MAX) throw new ResponseError('reason_too_long', 'reason')
   return { decision, reason: text }
