@@ -58,6 +58,8 @@ interface Segment {
 }
 
 export const MATRIX_PAGE_SIZE = 50
+// Ids are 32-bit integers on both databases; a larger number in a cursor is not one we gave.
+const MAX_ID = 2_147_483_647
 export const MATRIX_STREAM_PAGE = 500
 
 async function segmentsOf(db: Db, scope: MatrixScope): Promise<Segment[]> {
@@ -81,7 +83,7 @@ function encodeCursor(segment: Segment, lastId: number): string {
 function decodeCursor(cursor: string, segments: Segment[]): { index: number; lastId: number } {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (Array.isArray(value) && value.length === 3 && Number.isInteger(value[2])) {
+    if (Array.isArray(value) && value.length === 3 && Number.isSafeInteger(value[2]) && value[2] >= 0 && value[2] <= MAX_ID) {
       const [consultationId, sectionKey, lastId] = value as [number, string | null, number]
       const index = segments.findIndex((s) => s.consultationId === consultationId && s.sectionKey === sectionKey)
       if (index !== -1) return { index, lastId }

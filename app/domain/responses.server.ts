@@ -27,7 +27,8 @@ export class ResponseError extends Error {
 /** Checks a decision and its reason; the reason comes back trimmed. */
 export function checkResponse(decision: unknown, reason: unknown): { decision: Decision; reason: string } {
   if (!isDecision(decision)) throw new ResponseError('decision_invalid', 'decision')
-  const text = typeof reason === 'string' ? reason.trim() : ''
+  // NUL cannot be stored in PostgreSQL text and never belongs in a reason.
+  const text = typeof reason === 'string' ? reason.replaceAll('\u0000', '').trim() : ''
   if (!text) throw new ResponseError('reason_required', 'reason')
   if (text.length > RESPONSE_REASON_MAX) throw new ResponseError('reason_too_long', 'reason')
   return { decision, reason: text }
@@ -166,7 +167,7 @@ export interface RespondResult {
 
 const NOTHING: Omit<RespondResult, 'changed'> = { notified: 0, outboxIds: [], delivery: Promise.resolve({ tried: 0, sent: 0, failed: 0 }) }
 
-type Scope = { inputId: number } | { themeId: number }
+type Scope = { inputId: number } | { themeId: number } | { inputIds: number[] }
 
 interface Snapshot {
   decision: Decision | null
@@ -188,6 +189,17 @@ async function snapshot(trx: Db, scope: Scope): Promise<Map<number, Snapshot>> {
     ])
     .where('inputs.status', '=', 'published')
     .where('inputs.is_complaint', '=', 0)
+  if ('inputIds' in scope) {
+    // The inputs themselves and the members of the groups they are in.
+    const out = new Map<number, Snapshot>()
+    for (let i = 0; i < scope.inputIds.length; i += 400) {
+      const part = scope.inputIds.slice(i, i + 400)
+      const groups = trx.selectFrom('inputs').select('duplicate_group_id').where('id', 'in', part).where('duplicate_group_id', 'is not', null)
+      const rows = await query.where((eb) => eb.or([eb('inputs.id', 'in', part), eb('inputs.duplicate_group_id', 'in', groups)])).execute()
+      for (const r of rows) out.set(r.id, { decision: r.decision, userId: r.user_id, trackingNumber: r.tracking_number, policyId: r.policy_id })
+    }
+    return out
+  }
   if ('inputId' in scope) {
     const group = trx.selectFrom('inputs').select('duplicate_group_id').where('id', '=', scope.inputId)
     query = query.where((eb) => eb.or([eb('inputs.id', '=', scope.inputId), eb('inputs.duplicate_group_id', '=', group)]))
@@ -207,6 +219,27 @@ async function snapshot(trx: Db, scope: Scope): Promise<Map<number, Snapshot>> {
     out.set(r.id, { decision: r.decision, userId: r.user_id, trackingNumber: r.tracking_number, policyId: r.policy_id })
   }
   return out
+}
+
+/**
+ * For changes made elsewhere that can change which response applies (an input put into an answered
+ * theme, a duplicate group formed or split, an input published): runs `work` in a transaction and
+ * tells each submitter among these inputs (and their groups) whose decision is new or different.
+ */
+export async function withResponseNotifications<T>(
+  db: Kysely<Database>,
+  inputIds: number[],
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<{ result: T } & Omit<RespondResult, 'changed'>> {
+  const at = new Date().toISOString()
+  const done = await db.transaction().execute(async (trx) => {
+    const before = await snapshot(trx, { inputIds })
+    const result = await work(trx)
+    const after = await snapshot(trx, { inputIds })
+    return { result, ...(await notifyChanges(trx, before, after, at)) }
+  })
+  const { delivery } = await finish(db, { changed: true, notified: done.notified, outboxIds: done.outboxIds })
+  return { result: done.result, notified: done.notified, outboxIds: done.outboxIds, delivery }
 }
 
 /** Tells each submitter whose input now has a decision it did not have before (once per change). */

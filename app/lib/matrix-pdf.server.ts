@@ -207,7 +207,7 @@ export function matrixPdf(input: MatrixPdfInput): MatrixPdf {
         const text = [row.proposedText ? `${t('matrix.proposed')} ${row.proposedText}` : '', `${t('matrix.because')} ${row.reason}`]
           .filter(Boolean)
           .join('\n')
-        const who = [row.displayLabel || t('matrix.anonymous'), row.groupName].filter(Boolean).join('\n')
+        const who = [row.displayLabel || t('matrix.anonymous'), row.groupName !== row.displayLabel ? row.groupName : ''].filter(Boolean).join('\n')
         const decision =
           row.type === 'complaint'
             ? t('matrix.complaint.decision')

@@ -26,10 +26,17 @@ import { formatNumber } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 
+/** A database id from a URL or form, or undefined: ids are positive 32-bit integers on both databases. */
+function toId(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{1,10}$/.test(value)) return undefined
+  const n = Number(value)
+  return n > 0 && n <= 2_147_483_647 ? n : undefined
+}
+
 async function load(request: Request, id: string) {
   const db = getDb()
-  const consultationId = Number(id)
-  const consultation = Number.isInteger(consultationId) ? await getConsultation(db, consultationId) : null
+  const consultationId = toId(id)
+  const consultation = consultationId ? await getConsultation(db, consultationId) : null
   if (!consultation) throw new Response('Not found', { status: 404 })
   const policy = await db
     .selectFrom('policies')
@@ -41,21 +48,21 @@ async function load(request: Request, id: string) {
   return { db, consultation, policy, actor: actor! }
 }
 
-function readFilters(params: URLSearchParams): { filter: AnswerFilter; raw: Record<string, string> } {
+function readFilters(params: URLSearchParams, sectionKeys: Set<string>): { filter: AnswerFilter; raw: Record<string, string> } {
   const status = params.get('status') ?? ''
   const theme = params.get('tema') ?? ''
   const section = params.get('bagian') ?? ''
   const kind = params.get('jenis') ?? ''
-  const after = Number(params.get('setelah'))
+  const after = toId(params.get('setelah'))
   const filter: AnswerFilter = {}
   if (status === 'belum') filter.answered = false
   if (status === 'sudah') filter.answered = true
   if (theme === 'tanpa') filter.theme = 'none'
-  else if (/^\d+$/.test(theme)) filter.theme = Number(theme)
+  else if (toId(theme)) filter.theme = toId(theme)
   if (section === 'seluruh') filter.sectionKey = ''
-  else if (section) filter.sectionKey = section
+  else if (sectionKeys.has(section)) filter.sectionKey = section
   if ((INPUT_KINDS as readonly string[]).includes(kind)) filter.kind = kind
-  if (Number.isInteger(after) && after > 0) filter.after = after
+  if (after) filter.after = after
   return { filter, raw: { status, tema: theme, bagian: section, jenis: kind } }
 }
 
@@ -63,7 +70,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, consultation, policy } = await load(request, params.id)
   const t = translator(getLocale(request))
   const url = new URL(request.url)
-  const { filter, raw } = readFilters(url.searchParams)
+  const sections = await getSections(db, consultation.version_id)
+  const { filter, raw } = readFilters(url.searchParams, new Set(sections.map((s) => s.key)))
   const page = await listInputsToAnswer(db, consultation.id, filter)
   const next = new URLSearchParams(url.searchParams)
   if (page.nextCursor) next.set('setelah', String(page.nextCursor))
@@ -75,7 +83,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     policy: { slug: policy.slug, title: policy.title },
     counts: await answeredCounts(db, consultation.id),
     themes: await listThemesToAnswer(db, consultation.id),
-    sections: (await getSections(db, consultation.version_id)).map((s) => ({ key: s.key, heading: s.heading })),
+    sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
     filters: raw,
     items: page.items,
     nextHref: page.nextCursor ? `?${next}` : null,
@@ -107,15 +115,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const values = { decision: String(form.get('decision') ?? ''), reason: String(form.get('reason') ?? '') }
-  const targetId = Number(form.get(intent === 'respondTheme' ? 'themeId' : 'inputId'))
+  const targetId = toId(form.get(intent === 'respondTheme' ? 'themeId' : 'inputId')) ?? 0
   const target: Target = { kind: intent === 'respondTheme' ? 'theme' : 'input', id: targetId }
-  const formId = `${target.kind === 'theme' ? 't' : 'i'}${Number.isInteger(targetId) ? targetId : 0}`
+  const formId = `${target.kind === 'theme' ? 't' : 'i'}${targetId}`
   const fail = (errors: ActionResult['errors']) =>
     data<ActionResult>({ formId, ok: false, message: t('answer.error.summary'), errors, values }, { status: 400 })
 
   // The input or theme must belong to this consultation: the team's rights are checked for it.
   let label: string | null = null
-  if (Number.isInteger(targetId) && targetId > 0) {
+  if (targetId > 0) {
     if (target.kind === 'theme') {
       const theme = await db.selectFrom('themes').select('title').where('id', '=', targetId).where('consultation_id', '=', consultation.id).executeTakeFirst()
       if (theme) label = `“${theme.title}”`

@@ -8,6 +8,7 @@ import {
   listThemesToAnswer,
   respondToInput,
   respondToTheme,
+  withResponseNotifications,
 } from '~/domain/responses.server'
 import { closeMailer } from '~/lib/mailer.server'
 import { seedDemo } from '~db/seed/demo'
@@ -192,6 +193,18 @@ describe.each(dialects)('responses on %s', (dialect) => {
     mine = await notificationsFor(f.userId)
     expect(mine).toHaveLength(1)
     expect(await countRows(t.db, 'outbox')).toBe(await countRows(t.db, 'notifications'))
+  })
+
+  test('an input put into an answered theme elsewhere is told through withResponseNotifications', async () => {
+    const [a, b] = await addInputs(t.db, f, 2)
+    const theme = await addTheme(t.db, f, 'Sudah dijawab', [a.id])
+    await respondToTheme(t.db, { themeId: theme, decision: 'dicatat', reason: 'Dicatat.', actorId: moderator })
+    expect(await notificationsFor(f.userId)).toHaveLength(1)
+    const moved = await withResponseNotifications(t.db, [b.id], (trx) => trx.updateTable('inputs').set({ theme_id: theme }).where('id', '=', b.id).execute())
+    expect(moved.notified).toBe(1)
+    expect((await notificationsFor(f.userId)).map((n) => n.link)).toEqual([`/masukan/${a.trackingNumber}`, `/masukan/${b.trackingNumber}`])
+    // Nothing changes for the submitter the second time.
+    expect((await withResponseNotifications(t.db, [b.id], async () => undefined)).notified).toBe(0)
   })
 
   test('every member of an answered duplicate group is told, once', async () => {

@@ -86,7 +86,7 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
       expect(post.status, email).toBe(403)
     }
     expect(((await call(manageResponses.loader, get(page()), params())) as Response).status).toBe(302)
-    for (const id of ['abc', '999999']) {
+    for (const id of ['abc', '999999', '99999999999999999999', '-1']) {
       expect(((await call(manageResponses.loader, get(`/kelola/konsultasi/${id}/tanggapan`, await as('moderator.mamuju@rembuk.test')), { id })) as Response).status).toBe(404)
     }
     expect(await countRows(t.db, 'responses')).toBe(0)
@@ -118,6 +118,8 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
       { intent: 'hapusSemua', inputId: String(inputs[0].id) },
       { intent: 'respondInput', decision: 'diterima', reason: 'Alasan.' },
       { intent: 'respondTheme', themeId: 'x', decision: 'diterima', reason: 'Alasan.' },
+      { intent: 'respondInput', inputId: '99999999999999999999', decision: 'diterima', reason: 'Alasan.' },
+      { intent: 'respondTheme', themeId: '1e3', decision: 'diterima', reason: 'Alasan.' },
     ]) {
       const refused = (await call(manageResponses.action, form(page(), fields, cookie), params())) as any
       expect(refused.init.status).toBe(400)
@@ -125,6 +127,22 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
     }
     expect(await countRows(t.db, 'responses')).toBe(0)
     expect(await countRows(t.db, 'audit_log')).toBe(0)
+  })
+
+  test('a NUL character in a reason is dropped, not a server error', async () => {
+    const cookie = await as('moderator.mamuju@rembuk.test')
+    const nul = (await call(
+      manageResponses.action,
+      form(page(), { intent: 'respondInput', inputId: String(inputs[4].id), decision: 'dicatat', reason: 'Dicatat\u0000 untuk revisi.' }, cookie),
+      params(),
+    )) as any
+    expect(nul.data.ok).toBe(true)
+    const stored = await t.db.selectFrom('responses').select('reason').where('input_id', '=', inputs[4].id).executeTakeFirstOrThrow()
+    expect(stored.reason).toBe('Dicatat untuk revisi.')
+    await t.db.deleteFrom('responses').execute()
+    await t.db.deleteFrom('audit_log').execute()
+    await t.db.deleteFrom('notifications').execute()
+    await t.db.deleteFrom('outbox').execute()
   })
 
   test('answering by theme, overriding one input, then reading it back on the public pages and APIs', async () => {
@@ -150,6 +168,13 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
     ])
     const unanswered = (await call(manageResponses.loader, get(`${page()}?status=belum`, cookie), params())) as any
     expect(unanswered.items).toHaveLength(inputs.length - 2)
+    // Odd filters are ignored or match nothing; they never fail.
+    const odd = (await call(manageResponses.loader, get(`${page()}?setelah=99999999999999&tema=99999999999&jenis=x`, cookie), params())) as any
+    expect(odd.items).toHaveLength(inputs.length)
+    const noSuchTheme = (await call(manageResponses.loader, get(`${page()}?tema=2147483646`, cookie), params())) as any
+    expect(noSuchTheme.items).toEqual([])
+    const unknownSection = (await call(manageResponses.loader, get(`${page()}?bagian=tidak-ada%00`, cookie), params())) as any
+    expect(unknownSection.items).toHaveLength(inputs.length)
 
     // The public matrix, signed out.
     const m = (await call(matrix.loader, get(`/kebijakan/${MAMUJU}/matriks`), { slug: MAMUJU })) as any
@@ -207,7 +232,8 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
       next = more.next
     }
     expect(seen.map((r) => r.trackingNumber).sort()).toEqual(inputs.map((i) => i.tracking_number).sort())
-    for (const bad of ['?limit=0', '?limit=501', '?cursor=rusak']) {
+    const huge = Buffer.from(JSON.stringify([consultationId, '', 1e20])).toString('base64url')
+    for (const bad of ['?limit=0', '?limit=501', '?limit=abc', '?cursor=rusak', `?cursor=${huge}`]) {
       expect(((await call(apiMatrix.loader, get(`/api/v1/policies/${MAMUJU}/matrix${bad}`), { slug: MAMUJU })) as Response).status, bad).toBe(400)
     }
     expect(((await call(apiMatrix.loader, get(`/api/v1/policies/${MAMUJU}/matrix?consultation=999999`), { slug: MAMUJU })) as Response).status).toBe(404)

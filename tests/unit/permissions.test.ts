@@ -26,6 +26,14 @@ describe('can', () => {
     expect(can(actor([]), 'policy.create', { organisationId: 1 })).toBe(false)
     expect(can(null, 'policy.create', { organisationId: 1 })).toBe(false)
   })
+  test('only the organisation’s moderators and admins answer its inputs', () => {
+    for (const role of ['moderator', 'admin'] as const) {
+      expect(can(actor([{ organisationId: 1, role }]), 'input.respond', { organisationId: 1 })).toBe(true)
+      expect(can(actor([{ organisationId: 1, role }]), 'input.respond', { organisationId: 2 })).toBe(false)
+    }
+    expect(can(actor([{ organisationId: 1, role: 'employee' }]), 'input.respond', { organisationId: 1 })).toBe(false)
+    expect(can(null, 'input.respond', { organisationId: 1 })).toBe(false)
+  })
   test('platform admins may do everything', () => {
     expect(can(actor([], true), 'platform.manage')).toBe(true)
     expect(can(actor([], true), 'policy.edit', { organisationId: 9 })).toBe(true)
