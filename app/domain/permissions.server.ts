@@ -33,6 +33,9 @@ export type Action =
   | 'outbox.send'
   | 'account.view'
   | 'employee.claim'
+  | 'input.moderate'
+  | 'input.flag'
+  | 'audit.read'
 
 export interface Scope {
   organisationId?: number
@@ -54,6 +57,7 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.follow':
     case 'account.view':
     case 'employee.claim':
+    case 'input.flag':
       return actor !== null
   }
   if (!actor) return false
@@ -65,11 +69,13 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'consultation.manage':
     case 'input.recordOffline':
     case 'policy.publish':
+    case 'input.moderate':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'workspace.view':
       return actor.memberships.some((m) => TEAM.includes(m.role))
     case 'organisation.manage':
     case 'employee.verify':
+    case 'audit.read':
       return hasRole(actor, scope.organisationId, ['admin'])
     case 'platform.manage':
     case 'outbox.read':
