@@ -112,6 +112,12 @@ export async function listAudit(
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null }
 }
 
+/** The actions an organisation's log holds, for the log's filter. */
+export async function listAuditActions(db: Db, organisationId: number): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('action').distinct().where('organisation_id', '=', organisationId).orderBy('action').execute()
+  return rows.map((r) => r.action)
+}
+
 function parseDetails(text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown

@@ -2,6 +2,18 @@ import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Channel, Database, InputKind, InputStatus } from '~db/schema'
 import { type AuditEntry, recordAudit, recordAudits } from '~/domain/audit.server'
 import { normaliseTrackingNumber, setInputStatus } from '~/domain/inputs.server'
+import {
+  BULK_LIMIT,
+  FLAG_THRESHOLD,
+  type HeldReason,
+  type HiddenReason,
+  type ModerationAction,
+  NOTE_MAX,
+  QUEUE_PAGE_SIZE,
+  SEARCH_MAX,
+  isHiddenReason,
+  isModerationAction,
+} from '~/domain/moderation-rules'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -11,27 +23,22 @@ type Db = Kysely<Database> | Transaction<Database>
  * Abusive language is held at submission (inputs.server.ts, words in abusive-words.ts).
  */
 
-/** Why an input is hidden: shown publicly in place of its text ("Disembunyikan: di luar topik"). */
-export const HIDDEN_REASONS = ['di_luar_topik', 'bahasa_kasar', 'spam', 'data_pribadi', 'lainnya'] as const
-export type HiddenReason = (typeof HIDDEN_REASONS)[number]
-
-/** Readers flag an input for the same reasons a moderator hides one. */
-export const FLAG_REASONS = HIDDEN_REASONS
-export type FlagReason = HiddenReason
-
-/** Why an input waits for a moderator although the consultation publishes at once. */
-export const HELD_REASONS = ['flags', 'abusive'] as const
-export type HeldReason = (typeof HELD_REASONS)[number]
-
-export const MODERATION_ACTIONS = ['publish', 'hide', 'unhide', 'markComplaint', 'unmarkComplaint'] as const
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
-
-export const QUEUE_PAGE_SIZE = 50
-/** At most this many inputs in one bulk action (a few pages of the queue). */
-export const BULK_LIMIT = 200
-export const NOTE_MAX = 500
-export const SEARCH_MAX = 200
-export const FLAG_THRESHOLD = { min: 1, max: 100 }
+export {
+  BULK_LIMIT,
+  FLAG_REASONS,
+  FLAG_THRESHOLD,
+  HELD_REASONS,
+  HIDDEN_REASONS,
+  MODERATION_ACTIONS,
+  NOTE_MAX,
+  QUEUE_PAGE_SIZE,
+  SEARCH_MAX,
+  isHiddenReason,
+  type FlagReason,
+  type HeldReason,
+  type HiddenReason,
+  type ModerationAction,
+} from '~/domain/moderation-rules'
 
 export type ModerationErrorCode =
   | 'no_inputs'
@@ -56,10 +63,6 @@ export class FlagError extends Error {
   constructor(public code: FlagErrorCode) {
     super(code)
   }
-}
-
-export function isHiddenReason(value: unknown): value is HiddenReason {
-  return typeof value === 'string' && (HIDDEN_REASONS as readonly string[]).includes(value)
 }
 
 /** A consultation with what the team pages need of its policy and organisation. */
@@ -222,7 +225,7 @@ export interface ModerationRequest {
 /** Checks a bulk request before anything is read or written; throws ModerationError. */
 export function checkModerationRequest(request: Pick<ModerationRequest, 'inputIds' | 'action' | 'reasonCategory' | 'note'>) {
   const ids = [...new Set(request.inputIds)]
-  if (!(MODERATION_ACTIONS as readonly string[]).includes(request.action)) throw new ModerationError('unknown_action')
+  if (!isModerationAction(request.action)) throw new ModerationError('unknown_action')
   if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id < 1)) throw new ModerationError('no_inputs')
   if (ids.length > BULK_LIMIT) throw new ModerationError('too_many')
   if (request.action === 'hide') {
