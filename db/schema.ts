@@ -189,6 +189,8 @@ export interface InputTable {
   duplicate_group_id: number | null
   ungrouped: Generated<Flag>
   theme_id: number | null
+  /** When a moderator last published or restored it: only flags after this count towards a hold. */
+  flags_reviewed_at: Generated<Timestamp | null>
 }
 
 export interface SectionInputCountTable {

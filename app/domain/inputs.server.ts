@@ -4,6 +4,7 @@ import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus,
 import { type Consultation, type Question, consultationState, getConsultation, getQuestions } from '~/domain/consultations.server'
 import type { Actor } from '~/domain/permissions.server'
 import { hit, isLimited } from '~/domain/rate-limit.server'
+import { containsAbusiveLanguage } from '~/domain/abusive-words'
 import {
   CONSENT_PURPOSES,
   type ConsentPurpose,
@@ -288,7 +289,15 @@ export async function submitInput(
   }
 
   const at = now.toISOString()
-  const status: InputStatus = consultation.moderation === 'post' ? 'published' : 'pending'
+  // Abusive language waits for a moderator even where input is published at once (moderation.server.ts).
+  const held = containsAbusiveLanguage(
+    input.proposedText,
+    input.reason,
+    displayLabel,
+    input.groupName,
+    ...answers.map((a) => (typeof a.value === 'string' ? a.value : '')),
+  )
+  const status: InputStatus = consultation.moderation === 'post' && !held ? 'published' : 'pending'
   try {
     const row = await db.transaction().execute((trx) =>
       insertInput(
@@ -311,6 +320,7 @@ export async function submitInput(
           group_name: input.groupName.trim(),
           group_type: input.groupName.trim() ? input.groupType : '',
           status,
+          held_reason: held ? 'abusive' : '',
           client_token: input.clientToken,
           entered_by: null,
           received_at: at,
@@ -380,7 +390,9 @@ export async function recordOfflineInput(
   if (errors.length) return { ok: false, errors }
 
   const at = now.toISOString()
-  const status: InputStatus = consultation.moderation === 'post' ? 'published' : 'pending'
+  // Abusive language waits for a moderator even where input is published at once (moderation.server.ts).
+  const held = containsAbusiveLanguage(input.proposedText, input.reason, input.showName ? input.submitterName : '', input.groupName)
+  const status: InputStatus = consultation.moderation === 'post' && !held ? 'published' : 'pending'
   const row = await db.transaction().execute((trx) =>
     insertInput(
       trx,
@@ -402,6 +414,7 @@ export async function recordOfflineInput(
         group_name: input.groupName.trim(),
         group_type: input.groupName.trim() ? input.groupType : '',
         status,
+        held_reason: held ? 'abusive' : '',
         client_token: input.clientToken,
         entered_by: ctx.staffId,
         received_at: new Date(received).toISOString(),
@@ -419,36 +432,40 @@ export async function recordOfflineInput(
  * Moves inputs between pending, published and hidden, keeping the per-section counts right.
  * Moderation calls this; nothing else changes an input's status.
  */
-export async function setInputStatus(db: Kysely<Database>, inputIds: number[], status: InputStatus, now = new Date()) {
+export async function setInputStatus(db: Db, inputIds: number[], status: InputStatus, now = new Date()) {
   if (inputIds.length === 0) return 0
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('inputs')
-      .select(['id', 'status', 'version_id', 'section_key', 'published_at'])
-      .where('id', 'in', inputIds)
-      .execute()
-    const changing = rows.filter((r) => r.status !== status)
-    if (changing.length === 0) return 0
-    await trx
-      .updateTable('inputs')
-      .set(
-        status === 'published'
-          ? { status, published_at: sql<string>`coalesce(published_at, ${now.toISOString()})` }
-          : { status },
-      )
-      .where('id', 'in', changing.map((r) => r.id))
-      .execute()
-    const deltas = new Map<string, { versionId: number; sectionKey: string; delta: number }>()
-    for (const r of changing) {
-      const delta = (status === 'published' ? 1 : 0) - (r.status === 'published' ? 1 : 0)
-      const key = `${r.version_id}\u0000${r.section_key}`
-      const d = deltas.get(key) ?? { versionId: r.version_id, sectionKey: r.section_key, delta: 0 }
-      d.delta += delta
-      deltas.set(key, d)
-    }
-    for (const d of deltas.values()) await bumpSectionCount(trx, d.versionId, d.sectionKey, d.delta)
-    return changing.length
-  })
+  // Inside a caller's transaction (bulk moderation) the change joins it; otherwise it is its own.
+  if (db.isTransaction) return changeInputStatus(db as Transaction<Database>, inputIds, status, now)
+  return (db as Kysely<Database>).transaction().execute((trx) => changeInputStatus(trx, inputIds, status, now))
+}
+
+async function changeInputStatus(trx: Transaction<Database>, inputIds: number[], status: InputStatus, now: Date) {
+  const rows = await trx
+    .selectFrom('inputs')
+    .select(['id', 'status', 'version_id', 'section_key', 'published_at'])
+    .where('id', 'in', inputIds)
+    .execute()
+  const changing = rows.filter((r) => r.status !== status)
+  if (changing.length === 0) return 0
+  await trx
+    .updateTable('inputs')
+    .set(
+      status === 'published'
+        ? { status, published_at: sql<string>`coalesce(published_at, ${now.toISOString()})` }
+        : { status },
+    )
+    .where('id', 'in', changing.map((r) => r.id))
+    .execute()
+  const deltas = new Map<string, { versionId: number; sectionKey: string; delta: number }>()
+  for (const r of changing) {
+    const delta = (status === 'published' ? 1 : 0) - (r.status === 'published' ? 1 : 0)
+    const key = `${r.version_id}\u0000${r.section_key}`
+    const d = deltas.get(key) ?? { versionId: r.version_id, sectionKey: r.section_key, delta: 0 }
+    d.delta += delta
+    deltas.set(key, d)
+  }
+  for (const d of deltas.values()) await bumpSectionCount(trx, d.versionId, d.sectionKey, d.delta)
+  return changing.length
 }
 
 /** Published inputs per section key of a version ('' = the whole draft). */
@@ -473,6 +490,8 @@ export interface InputFilter {
   /** Show inputs older than this id (the cursor). */
   before?: number
   limit?: number
+  /** Hidden inputs too, in their place, as a placeholder: their text and author are never returned. */
+  includeHidden?: boolean
 }
 
 /**
@@ -481,6 +500,28 @@ export interface InputFilter {
  */
 export async function listPublishedInputs(db: Db, filter: InputFilter) {
   const limit = Math.min(Math.max(filter.limit ?? PAGE_SIZE, 1), 100)
+  if (!filter.includeHidden) return pageOf(await publicInputRows(db, filter, 'published', limit), limit)
+  // One index range per status, merged: as fast as one list, however many inputs there are.
+  const [published, hidden] = await Promise.all([
+    publicInputRows(db, filter, 'published', limit),
+    publicInputRows(db, filter, 'hidden', limit),
+  ])
+  const merged = [...published, ...hidden.map(withoutHiddenText)].sort((a, b) => b.id - a.id)
+  return pageOf(merged, limit)
+}
+
+function pageOf<T extends { id: number }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit)
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null }
+}
+
+function withoutHiddenText<T extends { proposed_text: string; reason: string; display_label: string; group_name: string; group_type: string }>(
+  row: T,
+): T {
+  return { ...row, proposed_text: '', reason: '', display_label: '', group_name: '', group_type: '' }
+}
+
+async function publicInputRows(db: Db, filter: InputFilter, status: 'published' | 'hidden', limit: number) {
   let query = db
     .selectFrom('inputs')
     .select([
@@ -499,17 +540,18 @@ export async function listPublishedInputs(db: Db, filter: InputFilter) {
       'inputs.channel',
       'inputs.received_at',
       'inputs.published_at',
+      'inputs.status',
+      'inputs.hidden_reason',
+      'inputs.is_complaint',
     ])
     .where('inputs.policy_id', '=', filter.policyId)
-    .where('inputs.status', '=', 'published')
+    .where('inputs.status', '=', status)
   if (filter.versionId !== undefined) query = query.where('inputs.version_id', '=', filter.versionId)
   if (filter.sectionKey !== undefined) query = query.where('inputs.section_key', '=', filter.sectionKey)
   if (filter.kind) query = query.where('inputs.kind', '=', filter.kind)
   if (filter.topic) query = query.where('inputs.topic', '=', filter.topic)
   if (filter.before !== undefined) query = query.where('inputs.id', '<', filter.before)
-  const rows = await query.orderBy('inputs.id', 'desc').limit(limit + 1).execute()
-  const items = rows.slice(0, limit)
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null }
+  return query.orderBy('inputs.id', 'desc').limit(limit + 1).execute()
 }
 
 /** One input as the public sees it (and its submitter), by tracking number. */
@@ -537,6 +579,9 @@ export async function getInputByTrackingNumber(db: Db, trackingNumber: string) {
       'inputs.group_type',
       'inputs.channel',
       'inputs.status',
+      'inputs.hidden_reason',
+      'inputs.held_reason',
+      'inputs.is_complaint',
       'inputs.user_id',
       'inputs.theme_id',
       'inputs.received_at',

@@ -34,6 +34,9 @@ export type Action =
   | 'account.view'
   | 'employee.claim'
   | 'input.respond'
+  | 'input.moderate'
+  | 'input.flag'
+  | 'audit.read'
 
 export interface Scope {
   organisationId?: number
@@ -55,6 +58,7 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.follow':
     case 'account.view':
     case 'employee.claim':
+    case 'input.flag':
       return actor !== null
   }
   if (!actor) return false
@@ -67,11 +71,13 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'input.recordOffline':
     case 'policy.publish':
     case 'input.respond':
+    case 'input.moderate':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'workspace.view':
       return actor.memberships.some((m) => TEAM.includes(m.role))
     case 'organisation.manage':
     case 'employee.verify':
+    case 'audit.read':
       return hasRole(actor, scope.organisationId, ['admin'])
     case 'platform.manage':
     case 'outbox.read':

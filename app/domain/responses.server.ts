@@ -1,4 +1,5 @@
 import { type Kysely, type Transaction, sql } from 'kysely'
+import { recordAudit } from '~/domain/audit.server'
 import type { Database, Decision } from '~db/schema'
 import { type DeliveryReport, deliverOutbox, notifyInputAnswered } from '~/domain/notifications.server'
 import { DECISIONS, RESPONSE_REASON_MAX, isDecision } from '~/domain/response-rules'
@@ -263,24 +264,11 @@ async function notifyChanges(trx: Db, before: Map<number, Snapshot>, after: Map<
   return { notified, outboxIds }
 }
 
-// Written through one helper so it can follow the audit module's recordAudit when that arrives.
 async function audit(
   trx: Db,
   entry: { organisationId: number | null; actorId: number | null; action: string; targetType: string; targetId: number; reason: string; details: object; at: string },
 ) {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      organisation_id: entry.organisationId,
-      actor_id: entry.actorId,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      reason: entry.reason,
-      details: JSON.stringify(entry.details),
-      created_at: entry.at,
-    })
-    .execute()
+  await recordAudit(trx, { ...entry, details: entry.details as Record<string, unknown>, at: new Date(entry.at) })
 }
 
 async function organisationOfConsultation(trx: Db, consultationId: number) {

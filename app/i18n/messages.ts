@@ -13,6 +13,7 @@ import { enRedline, idRedline } from './catalogues/redline'
 import { enTimeline, idTimeline } from './catalogues/timeline'
 import { enDrafting, idDrafting } from './catalogues/drafting'
 import { enAnswers, idAnswers } from './catalogues/answers'
+import { enModeration, idModeration } from './catalogues/moderation'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -214,6 +215,7 @@ const id = {
   ...idDrafting,
   ...idRevisions,
   ...idAnswers,
+  ...idModeration,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -226,6 +228,7 @@ const en: Record<MessageKey, string> = {
   ...enDrafting,
   ...enRevisions,
   ...enAnswers,
+  ...enModeration,
 }
 
 export type MessageKey = keyof typeof id

@@ -29,6 +29,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       proposedText: published ? input.proposed_text : null,
       reason: published ? input.reason : null,
       answers: published ? input.answers.map((a) => ({ question: a.prompt, value: a.value })) : null,
+      hiddenReason: input.status === 'hidden' ? input.hidden_reason || null : null,
+      complaint: Boolean(input.is_complaint),
     },
   })
 }

@@ -1,8 +1,11 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/input'
+import { FlagForm } from '~/components/FlagForm'
 import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inputs.server'
-import { assertCan } from '~/domain/permissions.server'
 import { getInputAnswer } from '~/domain/responses.server'
+import { isHiddenReason } from '~/domain/moderation-rules'
+import { flagStateFor } from '~/domain/moderation.server'
+import { assertCan, can } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -22,7 +25,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const actor = await getActor(request)
   assertCan(actor, 'policy.read', { organisationId: input.organisation_id })
   const isSubmitter = actor !== null && actor.id === input.user_id
-  const showText = input.status === 'published' || isSubmitter
+  // The organisation's moderators read what waits or was hidden; the public never does.
+  const isTeam = can(actor, 'input.moderate', { organisationId: input.organisation_id })
+  const showText = input.status === 'published' || isSubmitter || isTeam
+  const url = new URL(request.url)
+  const flagState = actor && !isSubmitter && input.status === 'published' ? await flagStateFor(getDb(), actor.id, [input.id]) : null
   const t = translator(getLocale(request))
   const laterChange =
     input.status === 'published'
@@ -38,7 +45,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     laterChange,
     title: t('input.page.title', { number: input.tracking_number }),
-    isNew: new URL(request.url).searchParams.get('baru') === '1' && isSubmitter,
+    isNew: url.searchParams.get('baru') === '1' && isSubmitter,
+    reported: url.searchParams.get('dilaporkan') === input.tracking_number,
+    flag: flagState ? { flagged: flagState.flagged.length > 0, redirectTo: url.pathname } : null,
     answer: await getInputAnswer(getDb(), input.id),
     input: {
       trackingNumber: input.tracking_number,
@@ -48,8 +57,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       sectionKey: input.section_key,
       sectionHeading: input.section_heading,
       topic: input.topic,
-      displayLabel: input.display_label,
-      groupName: input.group_name,
+      // A hidden input's author is hidden with its text (the reason may be personal data).
+      displayLabel: input.status === 'hidden' && !showText ? '' : input.display_label,
+      groupName: input.status === 'hidden' && !showText ? '' : input.group_name,
       groupType: input.group_type,
       receivedAt: input.received_at,
       policySlug: input.policy_slug,
@@ -60,6 +70,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       proposedText: showText ? input.proposed_text : null,
       reason: showText ? input.reason : null,
       answers: showText ? input.answers : [],
+      hiddenReason: input.status === 'hidden' ? (isHiddenReason(input.hidden_reason) ? input.hidden_reason : 'lainnya') : null,
+      held: input.status === 'pending' && input.held_reason !== '',
+      heldReason: isTeam && input.status === 'pending' && input.held_reason ? input.held_reason : null,
+      isComplaint: Boolean(input.is_complaint),
     },
   }
 }
@@ -92,11 +106,23 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <h1>{t('input.page.title', { number: input.trackingNumber })}</h1>
       )}
+      {loaderData.reported ? (
+        <p className="notice notice--done" role="status">
+          {t('flag.done', { number: input.trackingNumber })}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t('input.status')}</dt>
         <dd>
-          <strong>{t(`input.status.${input.status}`)}</strong>
-          {input.status === 'pending' ? <span className="muted"> — {t('input.status.pending.explain')}</span> : null}
+          <strong>
+            {input.hiddenReason
+              ? t('moderation.hiddenAs', { reason: t(`moderation.reason.${input.hiddenReason}`) })
+              : t(`input.status.${input.status}`)}
+          </strong>
+          {input.status === 'pending' ? (
+            <span className="muted"> — {t(input.held ? 'input.held.explain' : 'input.status.pending.explain')}</span>
+          ) : null}
+          {input.heldReason ? <span className="tag tag--held">{t(`moderation.held.${input.heldReason as 'flags'}`)}</span> : null}
         </dd>
         {loaderData.answer ? (
           <>
@@ -146,6 +172,22 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </dl>
+      {input.isComplaint ? (
+        <section aria-labelledby="pengaduan-judul" className="complaint-note">
+          <h2 id="pengaduan-judul">{t('complaint.title')}</h2>
+          <p>{t('complaint.body')}</p>
+          <p>
+            <a href="https://www.lapor.go.id" rel="external">
+              {t('complaint.link')}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {input.hiddenReason ? (
+        <p className="hidden-note">
+          {t('input.hidden.explain')} {input.reason !== null ? t('input.hidden.stillShown') : null}
+        </p>
+      ) : null}
       {input.reason !== null ? (
         <section aria-labelledby="isi-masukan" className="input-body">
           <h2 id="isi-masukan" className="visually-hidden">
@@ -173,7 +215,7 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
         </section>
-      ) : (
+      ) : input.hiddenReason ? null : (
         <p className="muted">{t('input.textHidden')}</p>
       )}
       {input.status === 'published' ? (
@@ -191,6 +233,9 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
             <p className="muted">{t('revisions.trace.none')}</p>
           )}
         </section>
+      ) : null}
+      {loaderData.flag ? (
+        <FlagForm trackingNumber={input.trackingNumber} redirectTo={loaderData.flag.redirectTo} flagged={loaderData.flag.flagged} />
       ) : null}
       <p>
         <Link to="/lacak">{t('lookup.title')}</Link>

@@ -1,9 +1,12 @@
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/inputs'
+import { FlagForm } from '~/components/FlagForm'
 import { Select } from '~/components/form-controls'
 import { getCurrentConsultation } from '~/domain/consultations.server'
 import { INPUT_KINDS } from '~/domain/input-rules'
-import { listPublishedInputs } from '~/domain/inputs.server'
+import { listPublishedInputs, normaliseTrackingNumber } from '~/domain/inputs.server'
+import { isHiddenReason } from '~/domain/moderation-rules'
+import { flagStateFor } from '~/domain/moderation.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
@@ -20,10 +23,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb()
   const policy = await getPolicyBySlug(db, params.slug)
   if (!policy || !policy.current_version_id) throw new Response('Not found', { status: 404 })
-  assertCan(await getActor(request), 'policy.read', { organisationId: policy.organisation_id })
+  const actor = await getActor(request)
+  assertCan(actor, 'policy.read', { organisationId: policy.organisation_id })
   const url = new URL(request.url)
+  // After a report (flag) the page says it arrived, once.
+  const reported = normaliseTrackingNumber(url.searchParams.get('dilaporkan') ?? '')
+  url.searchParams.delete('dilaporkan')
   const filters = readInputFilters(url.searchParams)
-  const page = await listPublishedInputs(db, { policyId: policy.id, versionId: policy.current_version_id, ...filters })
+  // Hidden inputs keep their place, as "Disembunyikan: <reason>" without their text.
+  const page = await listPublishedInputs(db, { policyId: policy.id, versionId: policy.current_version_id, ...filters, includeHidden: true })
+  const flagState = actor ? await flagStateFor(db, actor.id, page.items.map((i) => i.id)) : null
   const sections = await getSections(db, policy.current_version_id)
   const consultation = await getCurrentConsultation(db, policy.current_version_id)
   const next = new URLSearchParams(url.searchParams)
@@ -41,6 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       topic: filters.topic ?? '',
     },
     items: page.items,
+    reported,
+    flagging: flagState ? { ...flagState, redirectTo: `${url.pathname}${url.search}` } : null,
     nextHref: page.nextCursor ? `?${next}` : null,
     firstHref: filters.before ? `?${first}` : null,
   }
@@ -57,6 +68,11 @@ export default function Inputs({ loaderData }: Route.ComponentProps) {
         <Link to={`/kebijakan/${policy.slug}`}>{policy.title}</Link>
       </p>
       <h1>{loaderData.title}</h1>
+      {loaderData.reported ? (
+        <p className="notice notice--done" role="status">
+          {t('flag.done', { number: loaderData.reported })}
+        </p>
+      ) : null}
       <Form method="get" className="filters" aria-labelledby="saring-judul">
         <h2 id="saring-judul" className="visually-hidden">
           {t('inputs.filters')}
@@ -99,7 +115,7 @@ export default function Inputs({ loaderData }: Route.ComponentProps) {
           <p className="muted" role="status">
             {t('inputs.showing', { count: items.length })}
           </p>
-          <InputList items={items} headingOf={headingOf} timeZone={policy.timeZone} locale={locale} />
+          <InputList items={items} headingOf={headingOf} timeZone={policy.timeZone} locale={locale} flagging={loaderData.flagging} />
         </>
       )}
       <nav className="pager" aria-label={t('inputs.more')}>
@@ -119,6 +135,7 @@ export function InputList({
   headingOf,
   timeZone,
   locale,
+  flagging,
 }: {
   items: {
     id: number
@@ -132,34 +149,66 @@ export function InputList({
     group_name: string
     channel: string
     received_at: string
+    status?: string
+    hidden_reason?: string
+    is_complaint?: number
   }[]
   headingOf: Map<string, string>
   timeZone: string
   locale: 'id' | 'en'
+  /** For a signed-in reader: a "Laporkan" form on each input that is not their own. */
+  flagging?: { flagged: number[]; own: number[]; redirectTo: string } | null
 }) {
   const t = useT()
   return (
     <ol className="input-list">
-      {items.map((item) => (
-        <li key={item.id} className="input-card">
-          <article aria-labelledby={`masukan-${item.id}`}>
-            <h3 id={`masukan-${item.id}`} className="input-card__title">
-              <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind as 'add'}`)}</span>{' '}
-              {item.display_label || t('input.anonymous')}
-              {item.group_name ? <span className="muted"> · {item.group_name}</span> : null}
-            </h3>
-            <p className="input-card__meta">
-              {item.section_key ? headingOf.get(item.section_key) : t('input.section.whole')} · {item.topic} ·{' '}
-              {t(`channel.${item.channel as 'online'}`)} · {formatDateTime(item.received_at, timeZone, locale)}
-            </p>
-            {item.proposed_text ? <blockquote>{item.proposed_text}</blockquote> : null}
-            <p className="prewrap">{item.reason}</p>
-            <p>
-              <Link to={`/masukan/${item.tracking_number}`}>{t('inputs.permalink', { number: item.tracking_number })}</Link>
-            </p>
-          </article>
-        </li>
-      ))}
+      {items.map((item) =>
+        item.status === 'hidden' ? (
+          <li key={item.id} className="input-card input-card--hidden">
+            <article aria-labelledby={`masukan-${item.id}`}>
+              <h3 id={`masukan-${item.id}`} className="input-card__title">
+                {t('moderation.hiddenAs', {
+                  reason: t(`moderation.reason.${isHiddenReason(item.hidden_reason) ? item.hidden_reason : 'lainnya'}`),
+                })}
+              </h3>
+              <p className="input-card__meta">
+                {item.section_key ? headingOf.get(item.section_key) : t('input.section.whole')} ·{' '}
+                {formatDateTime(item.received_at, timeZone, locale)}
+              </p>
+              <p>
+                <Link to={`/masukan/${item.tracking_number}`}>{t('inputs.permalink', { number: item.tracking_number })}</Link>
+              </p>
+            </article>
+          </li>
+        ) : (
+          <li key={item.id} className="input-card">
+            <article aria-labelledby={`masukan-${item.id}`}>
+              <h3 id={`masukan-${item.id}`} className="input-card__title">
+                <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind as 'add'}`)}</span>{' '}
+                {item.display_label || t('input.anonymous')}
+                {item.group_name ? <span className="muted"> · {item.group_name}</span> : null}
+              </h3>
+              <p className="input-card__meta">
+                {item.section_key ? headingOf.get(item.section_key) : t('input.section.whole')} · {item.topic} ·{' '}
+                {t(`channel.${item.channel as 'online'}`)} · {formatDateTime(item.received_at, timeZone, locale)}
+              </p>
+              {item.proposed_text ? <blockquote>{item.proposed_text}</blockquote> : null}
+              <p className="prewrap">{item.reason}</p>
+              {item.is_complaint ? <p className="tag tag--complaint">{t('complaint.title')}</p> : null}
+              <p>
+                <Link to={`/masukan/${item.tracking_number}`}>{t('inputs.permalink', { number: item.tracking_number })}</Link>
+              </p>
+              {flagging && !flagging.own.includes(item.id) ? (
+                <FlagForm
+                  trackingNumber={item.tracking_number}
+                  redirectTo={flagging.redirectTo}
+                  flagged={flagging.flagged.includes(item.id)}
+                />
+              ) : null}
+            </article>
+          </li>
+        ),
+      )}
     </ol>
   )
 }

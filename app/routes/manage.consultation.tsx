@@ -15,11 +15,13 @@ import {
   updateConsultationSchedule,
 } from '~/domain/consultations.server'
 import { QUESTION_KINDS } from '~/domain/input-rules'
+import { getModerationScope, setFlagThreshold } from '~/domain/moderation.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { QuestionSchema, ScheduleSchema } from '~/lib/consultation-form'
 import { requireConsultationTeam } from '~/lib/consultation-team.server'
+import { ThresholdSchema } from '~/lib/moderation-form'
 import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.consultation.title ?? ''} · Rembuk` }]
@@ -31,7 +33,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = getLocale(request)
   const questions = await getQuestions(db, consultation.id)
   const counts = await countInputsByStatus(db, consultation.id)
+  const flagThreshold = (await getModerationScope(db, consultation.id))!.flag_threshold
   return {
+    flagThreshold,
     consultation: {
       id: consultation.id,
       title: consultation.title,
@@ -55,10 +59,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { db, consultation, policy } = await load(request, params.id)
+  const { db, consultation, policy, actor } = await load(request, params.id)
   const formData = await request.formData()
   const intent = formData.get('intent')
   const t = translator(getLocale(request))
+  if (intent === 'flagThreshold') {
+    const submission = parseWithZod(formData, { schema: ThresholdSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    const { held } = await setFlagThreshold(db, { consultationId: consultation.id, threshold: submission.value.flagThreshold, actorId: actor.id })
+    const message = [t('moderation.threshold.saved', { count: submission.value.flagThreshold }), held ? t('moderation.threshold.heldNow', { count: held }) : '']
+    return data({ intent, result: submission.reply(), message: message.filter(Boolean).join(' ') })
+  }
   if (intent === 'close') {
     await closeConsultationNow(db, consultation.id)
     return data({ intent, message: t('cadmin.closed') })
@@ -133,6 +144,13 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
   })
+  const [thresholdForm] = useForm({
+    id: 'batas-laporan',
+    lastResult: ad?.intent === 'flagThreshold' ? ad.result : undefined,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThresholdSchema }),
+  })
   const s = (scheduleForm.initialValue ?? {}) as Record<string, string>
   const q = (questionForm.initialValue ?? {}) as Record<string, string>
   const locked = counts.total > 0
@@ -164,6 +182,7 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
         <dd>{t('cadmin.counts', counts)}</dd>
       </dl>
       <p className="actions">
+        <Link className="button" to={`/kelola/konsultasi/${consultation.id}/moderasi`}>{t('moderation.queue.link', { pending: counts.pending })}</Link>
         <Link className="button" to={`/kelola/konsultasi/${consultation.id}/masukan-luring`}>
           {t('cadmin.offline.link')}
         </Link>
@@ -193,6 +212,25 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="batas-judul" className="panel">
+        <h2 id="batas-judul">{t('moderation.threshold.title')}</h2>
+        <Form method="post" {...getFormProps(thresholdForm)} className="stack">
+          <input type="hidden" name="intent" value="flagThreshold" />
+          <TextInput
+            id="batas-laporan-jumlah"
+            name="flagThreshold"
+            inputMode="numeric"
+            label={t('moderation.threshold.label')}
+            hint={t('moderation.threshold.hint')}
+            defaultValue={String((thresholdForm.initialValue as Record<string, string> | undefined)?.flagThreshold ?? loaderData.flagThreshold)}
+            errors={thresholdForm.allErrors.flagThreshold}
+          />
+          <button type="submit" className="button button--secondary">
+            {t('moderation.threshold.save')}
+          </button>
+        </Form>
       </section>
 
       <section aria-labelledby="kuesioner-judul" className="panel">

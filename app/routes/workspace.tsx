@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/workspace'
 import { StageBadge } from '~/components/StageBadge'
 import { listWorkspace } from '~/domain/drafting.server'
-import { teamOrganisationIds } from '~/domain/permissions.server'
+import { can, teamOrganisationIds } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -19,6 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     title: translator(getLocale(request))('drafting.workspace.title'),
     organisations: organisations.map((org) => ({
       ...org,
+      auditHref: can(actor, 'audit.read', { organisationId: org.id }) ? `/kelola/organisasi/${org.slug}/audit` : null,
       policies: org.policies.map((p) => ({
         ...p,
         manageHref: managePath(p.slug),
@@ -46,6 +47,14 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         {organisations.map((org) => (
           <section key={org.id} className="org" aria-labelledby={`instansi-${org.slug}`}>
             <h2 id={`instansi-${org.slug}`}>{org.name}</h2>
+            {org.auditHref ? (
+              <p className="org__links">
+                <Link to={org.auditHref}>
+                  {t('audit.workspaceLink')}
+                  <span className="visually-hidden">: {org.name}</span>
+                </Link>
+              </p>
+            ) : null}
             {org.policies.length === 0 ? (
               <p>
                 {t('drafting.workspace.noPolicies')}{' '}
