@@ -33,6 +33,8 @@ export type Action =
   | 'outbox.send'
   | 'account.view'
   | 'employee.claim'
+  | 'theme.manage'
+  | 'duplicate.manage'
 
 export interface Scope {
   organisationId?: number
@@ -65,6 +67,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'consultation.manage':
     case 'input.recordOffline':
     case 'policy.publish':
+    case 'theme.manage':
+    case 'duplicate.manage':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'workspace.view':
       return actor.memberships.some((m) => TEAM.includes(m.role))
