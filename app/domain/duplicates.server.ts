@@ -336,11 +336,14 @@ export interface DuplicateGroupSummary {
   }
 }
 
-/** The consultation's groups, biggest first, each with its representative's text and its counts. */
+/**
+ * The consultation's groups, biggest first, each with its representative's text and its counts
+ * (or just the one group `groupId`).
+ */
 export async function listDuplicateGroups(
   db: Db,
   consultationId: number,
-  page: { offset?: number; limit?: number } = {},
+  page: { offset?: number; limit?: number; groupId?: number } = {},
 ): Promise<{ groups: DuplicateGroupSummary[]; total: number }> {
   const limit = Math.min(Math.max(page.limit ?? 20, 1), 200)
   const offset = Math.max(page.offset ?? 0, 0)
@@ -352,7 +355,7 @@ export async function listDuplicateGroups(
       (eb) => eb.fn.sum<number>(eb.case().when('status', '=', 'published').then(1).else(0).end()).as('published'),
     ])
     .where('consultation_id', '=', consultationId)
-    .where('duplicate_group_id', 'is not', null)
+    .where('duplicate_group_id', page.groupId === undefined ? 'is not' : '=', page.groupId ?? null)
     .groupBy('duplicate_group_id')
     .as('sizes')
   const rows = await db

@@ -11,7 +11,7 @@ import { normaliseText } from '~/domain/minhash'
  * nothing about what an input is about: the subject itself (ASN, pegawai, kebijakan), the
  * draft's own vocabulary (pasal, ayat, rancangan) and the act of giving input (usul, masukan).
  * Left in, they would be every consultation's first "theme". Compared on the surface word and on
- * its stem.
+ * its stem (so "kepegawaian" and "kebijakannya" go too).
  */
 export const DOMAIN_STOPWORDS = [
   'asn',
@@ -51,6 +51,9 @@ export const DOMAIN_STOPWORDS = [
 ]
 
 const STOP = new Set([...indonesianStopwords, ...DOMAIN_STOPWORDS])
+// Stems are checked against the domain list only: the general list holds words like "umum"
+// that are also the stem of content words ("pengumuman").
+const DOMAIN_STOP = new Set(DOMAIN_STOPWORDS)
 const stemmer = new Stemmer()
 // Stemming is the slow step (≈20 µs a word); an input's vocabulary repeats, so remember words.
 const stemCache = new Map<string, string>()
@@ -70,7 +73,7 @@ export function keywordTokens(text: string): { stem: string; word: string }[] {
   for (const word of normaliseText(text).split(' ')) {
     if (word.length < 3 || /^\p{N}+$/u.test(word) || STOP.has(word)) continue
     const s = stem(word)
-    if (s.length < 3 || STOP.has(s)) continue
+    if (s.length < 3 || DOMAIN_STOP.has(s)) continue
     out.push({ stem: s, word })
   }
   return out
@@ -98,7 +101,7 @@ export const SUGGESTION_DEFAULTS = {
   /** A suggestion covers at least this many inputs. */
   minInputs: 2,
   /** Keywords in more than this share of texts do not tell texts apart. */
-  maxDocumentShare: 0.5,
+  maxDocumentShare: 0.6,
   /** A text joins a cluster when its cosine similarity to the cluster's centroid reaches this. */
   minSimilarity: 0.2,
   /** Label keywords must appear in at least this share of the cluster's texts. */
@@ -173,7 +176,7 @@ export function suggestFromDocs(docs: SuggestionDoc[], options: Partial<typeof S
   })
   // A text speaks for as many inputs as it stands for (a campaign of 30 weighs 30).
   const weights = docs.map((d) => d.unassignedIds.length)
-  const maxDf = n >= 5 ? Math.max(2, Math.floor(n * o.maxDocumentShare)) : n
+  const maxDf = n >= 10 ? Math.floor(n * o.maxDocumentShare) : n
 
   const postings = new Map<string, number[]>()
   vectors.forEach((v, i) => {

@@ -2,6 +2,7 @@ import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database, InputKind, InputStatus } from '~db/schema'
 import { auditGrouping } from '~/domain/grouping-audit.server'
 import { type SuggestionDoc, type ThemeSuggestion, SUGGESTION_DEFAULTS, suggestFromDocs } from '~/domain/theme-suggestions'
+import { THEME_SUMMARY_MAX, THEME_TITLE_MAX } from '~/lib/theme-limits'
 import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -18,7 +19,7 @@ export type { ThemeSuggestion } from '~/domain/theme-suggestions'
  * its own, and a member placed on its own stays where it was put.
  */
 
-export const THEME_LIMITS = { title: 160, summary: 5000 }
+export const THEME_LIMITS = { title: THEME_TITLE_MAX, summary: THEME_SUMMARY_MAX }
 
 export type ThemeErrorCode =
   | 'not_found'

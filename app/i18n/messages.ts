@@ -11,6 +11,7 @@ import { enEmployees, idEmployees } from './catalogues/employees'
 import { enRedline, idRedline } from './catalogues/redline'
 import { enTimeline, idTimeline } from './catalogues/timeline'
 import { enDrafting, idDrafting } from './catalogues/drafting'
+import { enThemes, idThemes } from './catalogues/themes'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -210,6 +211,7 @@ const id = {
   ...idRedline,
   ...idTimeline,
   ...idDrafting,
+  ...idThemes,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -220,6 +222,7 @@ const en: Record<MessageKey, string> = {
   ...enRedline,
   ...enTimeline,
   ...enDrafting,
+  ...enThemes,
 }
 
 export type MessageKey = keyof typeof id

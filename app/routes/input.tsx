@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/input'
 import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inputs.server'
 import { assertCan } from '~/domain/permissions.server'
+import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -22,7 +23,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const isSubmitter = actor !== null && actor.id === input.user_id
   const showText = input.status === 'published' || isSubmitter
   const t = translator(getLocale(request))
+  const grouping = await getInputGrouping(getDb(), input.id)
   return {
+    grouping,
     title: t('input.page.title', { number: input.tracking_number }),
     isNew: new URL(request.url).searchParams.get('baru') === '1' && isSubmitter,
     input: {
@@ -103,6 +106,18 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
         <dd>{formatDateTime(input.receivedAt, input.timeZone, locale)}</dd>
         <dt>{t('input.shownAs')}</dt>
         <dd>{input.displayLabel || t('input.anonymous')}</dd>
+        {loaderData.grouping && loaderData.grouping.groupSize > 1 ? (
+          <>
+            <dt>{t('input.group')}</dt>
+            <dd>{t('input.groupOf', { count: loaderData.grouping.groupSize })}</dd>
+          </>
+        ) : null}
+        {loaderData.grouping?.theme ? (
+          <>
+            <dt>{t('input.theme')}</dt>
+            <dd>{loaderData.grouping.theme.title}</dd>
+          </>
+        ) : null}
         {input.groupName ? (
           <>
             <dt>{t('input.onBehalfOf')}</dt>
