@@ -28,12 +28,17 @@ export function InputChecklist(props: {
   items: (ChecklistInput & { note?: ReactNode })[]
   checked?: number[]
   mark?: (item: ChecklistInput) => ReactNode
+  /** One line per input: no section, topic or link. */
+  compact?: boolean
 }) {
   const t = useT()
   const checked = new Set(props.checked ?? [])
   const describedBy = [props.hint ? `${props.id}-hint` : null, props.errors?.length ? `${props.id}-error` : null].filter(Boolean).join(' ')
   return (
-    <fieldset className={`field input-checklist${props.errors?.length ? ' field--invalid' : ''}`} aria-describedby={describedBy || undefined}>
+    <fieldset
+      className={`field input-checklist${props.compact ? ' input-checklist--compact' : ''}${props.errors?.length ? ' field--invalid' : ''}`} 
+      aria-describedby={describedBy || undefined}
+    >
       <legend>{props.legend}</legend>
       <Hint id={props.id}>{props.hint}</Hint>
       <FieldError id={props.id} errors={props.errors} />
@@ -63,6 +68,7 @@ export function InputChecklist(props: {
                 <p id={`${optionId}-text`} className="input-checklist__text">
                   {item.excerpt}
                 </p>
+                {props.compact ? null : (
                 <p className="input-checklist__meta">
                   {item.meta}
                   {item.note ? <> · {item.note}</> : null} ·{' '}
@@ -70,6 +76,7 @@ export function InputChecklist(props: {
                     {t('inputs.permalink', { number: item.trackingNumber })}
                   </Link>
                 </p>
+                )}
               </div>
             </li>
           )

@@ -174,8 +174,11 @@ export function suggestFromDocs(docs: SuggestionDoc[], options: Partial<typeof S
     if (norm > 0) for (const [s, w] of v) v.set(s, w / norm)
     return v
   })
-  // A text speaks for as many inputs as it stands for (a campaign of 30 weighs 30).
-  const weights = docs.map((d) => d.unassignedIds.length)
+  // A text speaks for the inputs it stands for, but a campaign of 30 copies is one voice said 30
+  // times: it weighs 1 + ln 30 ≈ 4.4 when choosing seeds and centroids, so the words several
+  // different texts share decide the themes. Coverage still counts every input.
+  const counts = docs.map((d) => d.unassignedIds.length)
+  const weights = counts.map((c) => (c === 0 ? 0 : 1 + Math.log(c)))
   const maxDf = n >= 10 ? Math.floor(n * o.maxDocumentShare) : n
 
   const postings = new Map<string, number[]>()
@@ -203,7 +206,7 @@ export function suggestFromDocs(docs: SuggestionDoc[], options: Partial<typeof S
       for (const i of list) {
         if (covered[i]) continue
         score += vectors[i].get(s)! * weights[i]
-        inputs += weights[i]
+        inputs += counts[i]
       }
       if (inputs < o.minInputs) continue
       if (score > best || (score === best && seed !== null && s < seed)) {
@@ -226,7 +229,7 @@ export function suggestFromDocs(docs: SuggestionDoc[], options: Partial<typeof S
       }
       members = next
     }
-    const inputs = members.reduce((sum, i) => sum + weights[i], 0)
+    const inputs = members.reduce((sum, i) => sum + counts[i], 0)
     if (inputs < o.minInputs) continue
 
     const { c } = centroidOf(members, vectors, weights)
@@ -238,7 +241,8 @@ export function suggestFromDocs(docs: SuggestionDoc[], options: Partial<typeof S
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 3)
       .map(([s]) => s)
-    if (top.length === 0) top.push(seed)
+    // Texts that share a single word are a coincidence more often than a theme.
+    if (top.length < 2) continue
     const place = (s: string) => {
       let sum = 0
       let count = 0

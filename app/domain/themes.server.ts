@@ -304,7 +304,7 @@ export async function listThemeInputs(db: Db, themeId: number, page: { after?: n
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null }
 }
 
-export interface UnassignedFilter {
+export interface InputFilter {
   kind?: InputKind
   topic?: string
   /** undefined = every section; '' = the whole draft only. */
@@ -316,10 +316,12 @@ export interface UnassignedFilter {
 }
 
 /**
- * The consultation's inputs in no theme, not hidden, oldest first. A duplicate group shows as its
- * representative (with its size) while the representative is free too: assigning it moves them all.
+ * Inputs in one place (a theme, or with themeId null in no theme), oldest first, a page at a
+ * time. A duplicate group shows as its representative while the representative is in the same
+ * place, with `moves`: how many inputs go wherever it is sent. Inputs hidden by moderation are
+ * left out of the no-theme list (nobody needs to place them) but stay listed in their theme.
  */
-export async function listUnassignedInputs(db: Db, consultationId: number, filter: UnassignedFilter = {}) {
+export async function listInputsInPlace(db: Db, consultationId: number, themeId: number | null, filter: InputFilter = {}) {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200)
   let query = db
     .selectFrom('inputs')
@@ -328,16 +330,27 @@ export async function listUnassignedInputs(db: Db, consultationId: number, filte
     .select(inputListColumns)
     .select(['duplicate_groups.representative_input_id'])
     .where('inputs.consultation_id', '=', consultationId)
-    .where('inputs.theme_id', 'is', null)
-    .where('inputs.status', '!=', 'hidden')
-    // A member whose representative is still free moves with it: list the representative only.
-    .where((eb) =>
+  if (themeId === null) {
+    query = query
+      .where('inputs.theme_id', 'is', null)
+      .where('inputs.status', '!=', 'hidden')
+      .where((eb) =>
+        eb.or([
+          eb('inputs.duplicate_group_id', 'is', null),
+          eb('duplicate_groups.representative_input_id', '=', eb.ref('inputs.id')),
+          eb('rep.theme_id', 'is not', null),
+        ]),
+      )
+  } else {
+    query = query.where('inputs.theme_id', '=', themeId).where((eb) =>
       eb.or([
         eb('inputs.duplicate_group_id', 'is', null),
         eb('duplicate_groups.representative_input_id', '=', eb.ref('inputs.id')),
-        eb('rep.theme_id', 'is not', null),
+        eb('rep.theme_id', 'is', null),
+        eb('rep.theme_id', '!=', themeId),
       ]),
     )
+  }
   if (filter.kind) query = query.where('inputs.kind', '=', filter.kind)
   if (filter.topic) query = query.where('inputs.topic', '=', filter.topic)
   if (filter.sectionKey !== undefined) query = query.where('inputs.section_key', '=', filter.sectionKey)
@@ -362,7 +375,7 @@ export async function listUnassignedInputs(db: Db, consultationId: number, filte
       .selectFrom('inputs')
       .select(['duplicate_group_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('duplicate_group_id', 'in', groupIds)
-      .where('theme_id', 'is', null)
+      .where('theme_id', themeId === null ? 'is' : '=', themeId)
       .groupBy('duplicate_group_id')
       .execute()
     for (const c of counted) sizes.set(c.duplicate_group_id!, Number(c.n))
@@ -375,6 +388,11 @@ export async function listUnassignedInputs(db: Db, consultationId: number, filte
     })),
     nextCursor: rows.length > limit ? items[items.length - 1].id : null,
   }
+}
+
+/** The consultation's inputs in no theme (see listInputsInPlace). */
+export async function listUnassignedInputs(db: Db, consultationId: number, filter: InputFilter = {}) {
+  return listInputsInPlace(db, consultationId, null, filter)
 }
 
 /** What the public page of one input says about its grouping. */

@@ -12,8 +12,7 @@ import {
   assignInputsToTheme,
   deleteTheme,
   getTheme,
-  listThemeInputs,
-  listUnassignedInputs,
+  listInputsInPlace,
   updateTheme,
 } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
@@ -41,13 +40,14 @@ function toChecklist(
   rows: { id: number; tracking_number: string; kind: string; status: string; proposed_text: string; reason: string; section_key: string; topic: string }[],
   headingOf: Map<string, string>,
   t: Translate,
+  length = 220,
 ): ChecklistInput[] {
   return rows.map((r) => ({
     id: r.id,
     trackingNumber: r.tracking_number,
     kind: r.kind,
     status: r.status,
-    excerpt: inputExcerpt(r),
+    excerpt: inputExcerpt(r, length),
     meta: `${r.section_key ? (headingOf.get(r.section_key) ?? r.section_key) : t('input.section.whole')} · ${r.topic}`,
   }))
 }
@@ -60,10 +60,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const headingOf = new Map(sections.map((s) => [s.key, s.heading]))
 
   const inThemeAfter = Number(url.searchParams.get('isi-setelah')) || undefined
-  const inTheme = await listThemeInputs(db, theme.id, { after: inThemeAfter, limit: 100 })
+  const inTheme = await listInputsInPlace(db, consultation.id, theme.id, { after: inThemeAfter, limit: 100 })
   const filters = readInputFilters(url.searchParams)
   const search = (url.searchParams.get('cari') ?? '').slice(0, 200)
-  const free = await listUnassignedInputs(db, consultation.id, {
+  const free = await listInputsInPlace(db, consultation.id, null, {
     kind: filters.kind,
     topic: filters.topic,
     sectionKey: filters.sectionKey,
@@ -71,8 +71,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     after: Number(url.searchParams.get('setelah')) || undefined,
     limit: 50,
   })
-  // Citations are chosen among the theme's inputs; inputs cited earlier stay offered.
-  const offered = await listThemeInputs(db, theme.id, { limit: 200 })
+  // Citations are chosen among the theme's inputs (a duplicate group by its representative);
+  // inputs cited earlier stay offered.
+  const offered = await listInputsInPlace(db, consultation.id, theme.id, { limit: 200 })
   const offeredIds = new Set(offered.items.map((i) => i.id))
   const citedElsewhere = theme.citations.filter((c) => !offeredIds.has(c.inputId)).map((c) => c.inputId)
   const extra = citedElsewhere.length
@@ -109,8 +110,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       inputCount: Number(count.n),
     },
     sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
-    citationChoices: toChecklist([...offered.items, ...extra], headingOf, t),
-    inTheme: toChecklist(inTheme.items, headingOf, t),
+    citationChoices: toChecklist([...offered.items, ...extra], headingOf, t, 140),
+    inTheme: toChecklist(inTheme.items, headingOf, t).map((item, i) => ({ ...item, moves: inTheme.items[i].moves })),
     free: toChecklist(free.items, headingOf, t).map((item, i) => ({ ...item, moves: free.items[i].moves })),
     filters: {
       section: url.searchParams.get('bagian') ?? 'semua',
@@ -268,6 +269,7 @@ export default function ManageTheme({ loaderData, actionData }: Route.ComponentP
               errors={fields.citedInputIds.errors}
               items={loaderData.citationChoices}
               checked={typedCitations ?? theme.citedIds}
+              compact
             />
           ) : (
             <div className={`field${fields.citedInputIds.errors ? ' field--invalid' : ''}`}>
@@ -303,7 +305,10 @@ export default function ManageTheme({ loaderData, actionData }: Route.ComponentP
               id="isi"
               name="inputIds"
               legend={t('theme.inputs.choose')}
-              items={loaderData.inTheme}
+              items={loaderData.inTheme.map((item) => ({
+                ...item,
+                note: item.moves > 1 ? <strong>{t('theme.moves', { count: item.moves })}</strong> : undefined,
+              }))}
               mark={(item) => (cited.has(item.id) ? <span className="cited-tag"> {t('theme.citedMark')}</span> : null)}
             />
             <div>

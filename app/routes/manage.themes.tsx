@@ -179,7 +179,7 @@ export default function ManageThemes({ loaderData, actionData }: Route.Component
                 <li key={s.key} className="suggestion">
                   <h3 className="suggestion__title">{s.label}</h3>
                   <p className="suggestion__meta">
-                    {t('themes.suggestion.covers', { count: s.inputIds.length })} · {t('themes.suggestion.keywords', { keywords: s.keywords.join(', ') })}
+                    {t('themes.suggestion.covers', { count: s.inputIds.length })}
                   </p>
                   <details>
                     <summary>{t('themes.suggestion.show')}</summary>

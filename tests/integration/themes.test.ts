@@ -8,6 +8,7 @@ import {
   deleteTheme,
   getInputGrouping,
   getTheme,
+  listInputsInPlace,
   listThemeInputs,
   listThemes,
   listThemesWithCitations,
@@ -139,6 +140,12 @@ describe.each(dialects)('themes on %s', (dialect) => {
     expect((await listThemes(t.db, f.consultationId))[0].inputCount).toBe(10)
     // A member on its own shows on its own while its representative is placed.
     expect((await listUnassignedInputs(t.db, f.consultationId)).items.map((i) => i.id)).toEqual([copies[7], loner])
+    // In its theme the group shows as its representative too, with the members that move with it.
+    expect((await listInputsInPlace(t.db, f.consultationId, theme.id)).items.map((i) => [i.id, i.moves])).toEqual([[copies[0], 10]])
+    expect((await listInputsInPlace(t.db, f.consultationId, other.id)).items.map((i) => [i.id, i.moves])).toEqual([[copies[3], 1]])
+    // Taking the representative out takes its followers out with it, not the member placed elsewhere.
+    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: null, inputIds: [copies[0]], actorId: null })).toEqual({ moved: 10 })
+    expect((await listThemes(t.db, f.consultationId)).map((x) => x.inputCount)).toEqual([0, 1])
   })
 
   test('the unassigned list filters by kind, topic, section and words', async () => {

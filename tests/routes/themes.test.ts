@@ -89,7 +89,7 @@ describe.each(dialects)('theme and duplicate routes on %s', (dialect) => {
       .values({ consultation_id: consultationId, title: 'Uji akses', summary: '', created_by: null, created_at: 'x', updated_at: 'x' })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const pages = [
+    const pages: { module: { loader: (args: any) => unknown; action: (args: any) => unknown }; path: string; params: Record<string, string> }[] = [
       { module: themesPage, path: themesPath(), params: { id: String(consultationId) } },
       { module: themePage, path: `${themesPath()}/${theme.id}`, params: { id: String(consultationId), themeId: String(theme.id) } },
       { module: duplicatesPage, path: `/kelola/konsultasi/${consultationId}/duplikat`, params: { id: String(consultationId) } },
@@ -97,13 +97,13 @@ describe.each(dialects)('theme and duplicate routes on %s', (dialect) => {
     for (const email of ['warga@rembuk.test', 'asn.mamuju@rembuk.test', 'moderator.plaju@rembuk.test']) {
       const cookie = await as(email)
       for (const page of pages) {
-        expect(((await call(page.module.loader, get(page.path, cookie), page.params)) as Response).status).toBe(403)
-        const attempt = (await call(page.module.action, post(page.path, [['intent', 'create'], ['title', 'x'], ['inputId', String(letters[1].id)]], cookie), page.params)) as Response
+        expect(((await call(page.module.loader as never, get(page.path, cookie), page.params)) as Response).status).toBe(403)
+        const attempt = (await call(page.module.action as never, post(page.path, [['intent', 'create'], ['title', 'x'], ['inputId', String(letters[1].id)]], cookie), page.params)) as Response
         expect(attempt.status).toBe(403)
       }
     }
     for (const page of pages) {
-      const anonymous = (await call(page.module.loader, get(page.path), page.params)) as Response
+      const anonymous = (await call(page.module.loader as never, get(page.path), page.params)) as Response
       expect(anonymous.status).toBe(302)
       expect(anonymous.headers.get('Location')).toContain('/masuk?redirectTo=')
     }
@@ -204,7 +204,9 @@ describe.each(dialects)('theme and duplicate routes on %s', (dialect) => {
     const view = (await call(themePage.loader, get(`${path}?tersimpan=1`, cookie), params)) as Awaited<ReturnType<typeof themePage.loader>>
     expect(view.notice).toBe('Tema disimpan.')
     expect(view.theme.citedIds).toEqual([letters[1].id])
-    expect(view.inTheme.map((i) => i.trackingNumber).sort()).toEqual(letters.map((l) => l.trackingNumber).sort())
+    // The campaign shows once, as its representative, with the letters that move with it.
+    expect(view.inTheme.map((i) => [i.trackingNumber, i.moves])).toEqual([[letters[0].trackingNumber, 3]])
+    expect(view.citationChoices.map((i) => i.trackingNumber)).toEqual([letters[0].trackingNumber, letters[1].trackingNumber])
 
     const publicView = (await call(inputPage.loader, get(`/masukan/${letters[2].trackingNumber}`), { trackingNumber: letters[2].trackingNumber })) as Awaited<ReturnType<typeof inputPage.loader>>
     expect(publicView.grouping).toEqual({ groupSize: 3, theme: { id: theme.id, title: 'Pengumuman lebih awal' } })

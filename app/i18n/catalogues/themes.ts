@@ -20,7 +20,6 @@ export const idThemes = {
   'themes.suggestions.intro':
     'Disusun dari kata yang menonjol dalam masukan terbit yang belum masuk tema. Kata umum dan kata yang ada di hampir semua masukan (seperti "ASN" atau "pasal") diabaikan; masukan yang sama atau hampir sama dihitung sebagai satu teks.',
   'themes.suggestions.none': 'Belum ada saran: belum cukup masukan terbit tanpa tema yang membahas hal yang sama.',
-  'themes.suggestion.keywords': 'Kata kunci: {keywords}',
   'themes.suggestion.covers': 'Mencakup {count} masukan',
   'themes.suggestion.show': 'Lihat masukan yang dicakup',
   'themes.suggestion.more': 'dan {count} masukan lainnya',
@@ -114,7 +113,6 @@ export const enThemes: Record<keyof typeof idThemes, string> = {
   'themes.suggestions.intro':
     'Built from the words that stand out in published inputs not yet in a theme. Common words and words in almost every input (such as "ASN" or "article") are ignored; identical and near-identical inputs count as one text.',
   'themes.suggestions.none': 'No suggestions yet: not enough published inputs without a theme speak about the same thing.',
-  'themes.suggestion.keywords': 'Keywords: {keywords}',
   'themes.suggestion.covers': 'Covers {count} inputs',
   'themes.suggestion.show': 'See the inputs it covers',
   'themes.suggestion.more': 'and {count} more inputs',
