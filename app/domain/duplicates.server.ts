@@ -24,7 +24,8 @@ type Db = Kysely<Database> | Transaction<Database>
  * word shingles are at least NEAR_DUPLICATE_THRESHOLD similar to, the text of a group's
  * representative (or of an input not yet in any group, which then founds a group with it and
  * stays its representative, being the first). Grouping only labels: every input keeps its own
- * row, status and place in every count.
+ * row, status and place in every count. An input in no theme that joins a group takes the
+ * group's theme, so a group stays in one theme (themes.server.ts).
  *
  * LSH band rows are kept only for inputs a newcomer may still match: inputs in no group and
  * group representatives. A campaign of ten thousand copies therefore has one set of band rows,
@@ -51,6 +52,7 @@ interface IndexableInput {
   reason: string
   ungrouped: number
   duplicate_group_id: number | null
+  theme_id: number | null
 }
 
 /** One indexer per consultation at a time, so two copies sent together still find each other. */
@@ -96,12 +98,12 @@ async function findMatch(
   hash: string,
   shingleSet: Set<string>,
   signature: number[],
-): Promise<{ id: number; groupId: number | null } | null> {
+): Promise<{ id: number; groupId: number | null; themeId: number | null } | null> {
   const exact = await trx
     .selectFrom('input_signatures')
     .innerJoin('inputs', 'inputs.id', 'input_signatures.input_id')
     .leftJoin('duplicate_groups', 'duplicate_groups.id', 'inputs.duplicate_group_id')
-    .select(['inputs.id', 'inputs.duplicate_group_id'])
+    .select(['inputs.id', 'inputs.duplicate_group_id', 'inputs.theme_id'])
     .where('input_signatures.consultation_id', '=', input.consultation_id)
     .where('input_signatures.exact_hash', '=', hash)
     .where('inputs.id', '!=', input.id)
@@ -109,7 +111,7 @@ async function findMatch(
     .orderBy('inputs.id')
     .limit(1)
     .executeTakeFirst()
-  if (exact) return { id: exact.id, groupId: exact.duplicate_group_id }
+  if (exact) return { id: exact.id, groupId: exact.duplicate_group_id, themeId: exact.theme_id }
 
   const buckets = bandBuckets(signature)
   const candidates = await trx
@@ -126,24 +128,24 @@ async function findMatch(
     .selectFrom('input_signatures')
     .innerJoin('inputs', 'inputs.id', 'input_signatures.input_id')
     .leftJoin('duplicate_groups', 'duplicate_groups.id', 'inputs.duplicate_group_id')
-    .select(['inputs.id', 'inputs.duplicate_group_id', 'inputs.proposed_text', 'inputs.reason', 'input_signatures.minhash'])
+    .select(['inputs.id', 'inputs.duplicate_group_id', 'inputs.theme_id', 'inputs.proposed_text', 'inputs.reason', 'input_signatures.minhash'])
     .where('inputs.id', 'in', ids)
     .where(matchable)
     .execute()
   const likely = rows
     .map((r) => ({ row: r, estimate: estimateJaccard(signature, JSON.parse(r.minhash) as number[]) }))
     .filter((c) => c.estimate >= ESTIMATE_PREFILTER)
-  let best: { id: number; groupId: number | null; similarity: number } | null = null
+  let best: { id: number; groupId: number | null; themeId: number | null; similarity: number } | null = null
   for (const { row } of likely) {
     // The estimate only narrows the field; the decision is taken on the real shingle sets.
     const other = comparableText(row)
     const similarity = other === text ? 1 : jaccard(shingleSet, shingles(other))
     if (similarity < NEAR_DUPLICATE_THRESHOLD) continue
     if (!best || similarity > best.similarity || (similarity === best.similarity && row.id < best.id)) {
-      best = { id: row.id, groupId: row.duplicate_group_id, similarity }
+      best = { id: row.id, groupId: row.duplicate_group_id, themeId: row.theme_id, similarity }
     }
   }
-  return best ? { id: best.id, groupId: best.groupId } : null
+  return best ? { id: best.id, groupId: best.groupId, themeId: best.themeId } : null
 }
 
 async function indexLoaded(trx: Transaction<Database>, input: IndexableInput) {
@@ -187,6 +189,12 @@ async function indexLoaded(trx: Transaction<Database>, input: IndexableInput) {
       .executeTakeFirstOrThrow()
     groupId = group.id
     await trx.updateTable('inputs').set({ duplicate_group_id: groupId }).where('id', 'in', [match.id, input.id]).execute()
+    // A group is placed in one theme: whichever of the two is in none takes the other's.
+    if (input.theme_id === null && match.themeId !== null) {
+      await trx.updateTable('inputs').set({ theme_id: match.themeId }).where('id', '=', input.id).execute()
+    } else if (match.themeId === null && input.theme_id !== null) {
+      await trx.updateTable('inputs').set({ theme_id: input.theme_id }).where('id', '=', match.id).execute()
+    }
     if (input.id < match.id) {
       // Only when re-indexing out of order: the newcomer is the first, so it keeps the bands.
       const matchSignature = await storedSignature(trx, match.id)
@@ -194,12 +202,17 @@ async function indexLoaded(trx: Transaction<Database>, input: IndexableInput) {
       await insertBands(trx, input.consultation_id, input.id, signature)
     }
   } else {
-    await trx.updateTable('inputs').set({ duplicate_group_id: groupId }).where('id', '=', input.id).execute()
+    // A newcomer to a placed group goes where the group is.
+    await trx
+      .updateTable('inputs')
+      .set({ duplicate_group_id: groupId, theme_id: input.theme_id ?? match.themeId })
+      .where('id', '=', input.id)
+      .execute()
   }
   return { groupId }
 }
 
-const indexColumns = ['id', 'consultation_id', 'proposed_text', 'reason', 'ungrouped', 'duplicate_group_id'] as const
+const indexColumns = ['id', 'consultation_id', 'proposed_text', 'reason', 'ungrouped', 'duplicate_group_id', 'theme_id'] as const
 
 /**
  * Computes and stores an input's signature and puts it in a group when it repeats an earlier
@@ -242,8 +255,8 @@ export async function reindexConsultation(db: Kysely<Database>, consultationId: 
       await lockConsultation(trx, consultationId)
       for (const input of batch) {
         // Earlier inputs of this batch may have pulled this one into a group meanwhile.
-        const current = await trx.selectFrom('inputs').select('duplicate_group_id').where('id', '=', input.id).executeTakeFirstOrThrow()
-        await indexLoaded(trx, { ...input, duplicate_group_id: current.duplicate_group_id })
+        const current = await trx.selectFrom('inputs').select(['duplicate_group_id', 'theme_id']).where('id', '=', input.id).executeTakeFirstOrThrow()
+        await indexLoaded(trx, { ...input, ...current })
       }
     })
     count += batch.length

@@ -13,10 +13,11 @@ export type { ThemeSuggestion } from '~/domain/theme-suggestions'
  * Themes: a moderator's grouping of a consultation's inputs, with a summary that cites the
  * inputs it summarises. An input is in one theme at most (inputs.theme_id).
  *
- * Duplicate groups move together through their representative: assigning (or unassigning) a
- * group's representative moves the members that were where it was (in no theme, or in its old
- * theme); assigning another member moves only that member, because the moderator picked it on
- * its own, and a member placed on its own stays where it was put.
+ * A duplicate group is placed as one: choosing any of its inputs moves the whole group, and an
+ * input that joins a group later takes the group's theme (duplicates.server.ts). So every input
+ * of a group shares its representative's theme, as the response matrix expects (a group is one
+ * row there, answered once). To place one input of a group elsewhere, take it out of the group
+ * first.
  */
 
 export const THEME_LIMITS = { title: THEME_TITLE_MAX, summary: THEME_SUMMARY_MAX }
@@ -129,7 +130,7 @@ export async function updateTheme(
 
 /**
  * Puts inputs in a theme (or, with themeId null, takes them out of theirs), many at once.
- * A group's representative brings its whole duplicate group along.
+ * Any input of a duplicate group brings its whole group along.
  */
 export async function assignInputsToTheme(
   db: Kysely<Database>,
@@ -142,48 +143,43 @@ export async function assignInputsToTheme(
     if (!theme || theme.consultation_id !== args.consultationId) throw new ThemeError('not_found')
   }
   return db.transaction().execute(async (trx) => {
-    const moved = new Set<number>()
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500)
-      const rows = await trx
-        .selectFrom('inputs')
-        .leftJoin('duplicate_groups', 'duplicate_groups.representative_input_id', 'inputs.id')
-        .select(['inputs.id', 'inputs.theme_id', 'duplicate_groups.id as led_group_id'])
-        .where('inputs.id', 'in', chunk)
-        .where('inputs.consultation_id', '=', args.consultationId)
-        .execute()
-      if (rows.length !== chunk.length) throw new ThemeError('inputs_outside', 'inputIds')
-      for (const r of rows) moved.add(r.id)
-      // A representative brings the members that were where it was; members a moderator
-      // placed elsewhere on their own stay there.
-      const leaders = new Map(rows.filter((r) => r.led_group_id !== null).map((r) => [r.led_group_id!, r.theme_id]))
-      if (leaders.size) {
-        const members = await trx
-          .selectFrom('inputs')
-          .select(['id', 'theme_id', 'duplicate_group_id'])
-          .where('duplicate_group_id', 'in', [...leaders.keys()])
-          .execute()
-        for (const m of members) if (m.theme_id === leaders.get(m.duplicate_group_id!)) moved.add(m.id)
-      }
-    }
-    const all = [...moved]
-    for (let i = 0; i < all.length; i += 500) {
-      await trx
-        .updateTable('inputs')
-        .set({ theme_id: args.themeId })
-        .where('id', 'in', all.slice(i, i + 500))
-        .execute()
-    }
+    const moved = await placeInputs(trx, args.consultationId, args.themeId, ids)
     await auditGrouping(trx, {
       consultationId: args.consultationId,
       actorId: args.actorId,
       action: args.themeId === null ? 'theme.unassign' : 'theme.assign',
       targetType: args.themeId === null ? 'consultation' : 'theme',
       targetId: args.themeId ?? args.consultationId,
-      details: { inputIds: all.sort((a, b) => a - b) },
+      details: { inputIds: moved },
     })
-    return { moved: all.length }
+    return { moved: moved.length }
   })
+}
+
+/** Sets the theme of these inputs and of every input in their duplicate groups; returns what moved. */
+async function placeInputs(trx: Transaction<Database>, consultationId: number, themeId: number | null, ids: number[]) {
+  const moved = new Set<number>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const rows = await trx
+      .selectFrom('inputs')
+      .select(['id', 'duplicate_group_id'])
+      .where('id', 'in', chunk)
+      .where('consultation_id', '=', consultationId)
+      .execute()
+    if (rows.length !== chunk.length) throw new ThemeError('inputs_outside', 'inputIds')
+    for (const r of rows) moved.add(r.id)
+    const groups = [...new Set(rows.filter((r) => r.duplicate_group_id !== null).map((r) => r.duplicate_group_id!))]
+    if (groups.length) {
+      const members = await trx.selectFrom('inputs').select('id').where('duplicate_group_id', 'in', groups).execute()
+      for (const m of members) moved.add(m.id)
+    }
+  }
+  const all = [...moved].sort((a, b) => a - b)
+  for (let i = 0; i < all.length; i += 500) {
+    await trx.updateTable('inputs').set({ theme_id: themeId }).where('id', 'in', all.slice(i, i + 500)).execute()
+  }
+  return all
 }
 
 /** Removes a theme; its inputs go back to no theme. A theme that has been answered stays. */
@@ -317,8 +313,9 @@ export interface InputFilter {
 
 /**
  * Inputs in one place (a theme, or with themeId null in no theme), oldest first, a page at a
- * time. A duplicate group shows as its representative while the representative is in the same
- * place, with `moves`: how many inputs go wherever it is sent. Inputs hidden by moderation are
+ * time. A duplicate group shows as its representative, with `moves`: how many inputs go
+ * wherever it is sent (a member listed apart is one whose representative sits elsewhere, which
+ * only data from before the group-moves-as-one rule can hold). Inputs hidden by moderation are
  * left out of the no-theme list (nobody needs to place them) but stay listed in their theme.
  */
 export async function listInputsInPlace(db: Db, consultationId: number, themeId: number | null, filter: InputFilter = {}) {
@@ -368,23 +365,22 @@ export async function listInputsInPlace(db: Db, consultationId: number, themeId:
   if (filter.after !== undefined) query = query.where('inputs.id', '>', filter.after)
   const rows = await query.orderBy('inputs.id').limit(limit + 1).execute()
   const items = rows.slice(0, limit)
-  const groupIds = [...new Set(items.filter((r) => r.representative_input_id === r.id).map((r) => r.duplicate_group_id!))]
+  const groupIds = [...new Set(items.filter((r) => r.duplicate_group_id !== null).map((r) => r.duplicate_group_id!))]
   const sizes = new Map<number, number>()
   if (groupIds.length) {
     const counted = await db
       .selectFrom('inputs')
       .select(['duplicate_group_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('duplicate_group_id', 'in', groupIds)
-      .where('theme_id', themeId === null ? 'is' : '=', themeId)
       .groupBy('duplicate_group_id')
       .execute()
     for (const c of counted) sizes.set(c.duplicate_group_id!, Number(c.n))
   }
   return {
-    items: items.map(({ representative_input_id, ...r }) => ({
+    items: items.map(({ representative_input_id: _, ...r }) => ({
       ...r,
-      /** Inputs that move with this one (itself included): 1 unless it represents a group. */
-      moves: representative_input_id === r.id ? (sizes.get(r.duplicate_group_id!) ?? 1) : 1,
+      /** Inputs that move with this one (itself included): its duplicate group's size, or 1. */
+      moves: r.duplicate_group_id === null ? 1 : (sizes.get(r.duplicate_group_id) ?? 1),
     })),
     nextCursor: rows.length > limit ? items[items.length - 1].id : null,
   }
@@ -470,7 +466,7 @@ export async function suggestThemes(
 
 /**
  * "Create a theme from this suggestion": one theme with the suggestion's label as title, holding
- * those of its inputs that are still in no theme.
+ * those of its inputs that are still in no theme (with their whole duplicate groups).
  */
 export async function createThemeFromSuggestion(
   db: Kysely<Database>,
@@ -490,20 +486,17 @@ export async function createThemeFromSuggestion(
   }
   if (free.length === 0) throw new ThemeError('nothing_to_assign', 'inputIds')
   const { id } = await createTheme(db, { consultationId: args.consultationId, title: args.title, actorId: args.actorId })
-  // The suggestion already lists every member it covers; representatives would also pull in
-  // members already placed elsewhere, so assign exactly the listed inputs.
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < free.length; i += 500) {
-      await trx.updateTable('inputs').set({ theme_id: id }).where('id', 'in', free.slice(i, i + 500)).execute()
-    }
+  const moved = await db.transaction().execute(async (trx) => {
+    const placed = await placeInputs(trx, args.consultationId, id, free)
     await auditGrouping(trx, {
       consultationId: args.consultationId,
       actorId: args.actorId,
       action: 'theme.assign',
       targetType: 'theme',
       targetId: id,
-      details: { inputIds: free.sort((a, b) => a - b), fromSuggestion: true },
+      details: { inputIds: placed, fromSuggestion: true },
     })
+    return placed.length
   })
-  return { id, moved: free.length }
+  return { id, moved }
 }

@@ -179,7 +179,7 @@ export default function ManageDuplicates({ loaderData, actionData }: Route.Compo
                         <input type="hidden" name="inputId" value={m.id} />
                         <button type="submit" className="button button--secondary button--small">
                           {t('dup.ungroup')}
-                          <span className="visually-hidden">: {m.trackingNumber}</span>
+                          <span className="visually-hidden"> ({m.trackingNumber})</span>
                         </button>
                       </Form>
                     </li>

@@ -16,17 +16,20 @@ import { THEME_TITLE_MAX } from '~/lib/theme-limits'
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title} · Rembuk` : 'Rembuk' }]
 
 const PREVIEW = 5
+// Beyond the first few, covered inputs are listed by tracking number only.
+const ALSO = 45
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, consultation, policy } = await loadManagedConsultation(request, params.id, 'theme.manage')
   const t = translator(getLocale(request))
   const themes = await listThemesWithCitations(db, consultation.id)
   const suggestions = await suggestThemes(db, consultation.id, { limit: 8 })
-  const previewIds = suggestions.flatMap((s) => s.inputIds.slice(0, PREVIEW))
+  const previewIds = suggestions.flatMap((s) => s.inputIds.slice(0, PREVIEW + ALSO))
   const previews = previewIds.length
     ? await db.selectFrom('inputs').select(['id', 'tracking_number', 'proposed_text', 'reason']).where('id', 'in', previewIds).execute()
     : []
   const byId = new Map(previews.map((p) => [p.id, p]))
+  const numberOf = (id: number) => byId.get(id)!.tracking_number
   const counts = await db
     .selectFrom('inputs')
     .select([(eb) => eb.fn.countAll<number>().as('total'), (eb) => eb.fn.count<number>('theme_id').as('assigned')])
@@ -49,6 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         const p = byId.get(id)!
         return { id, trackingNumber: p.tracking_number, excerpt: inputExcerpt(p, 160) }
       }),
+      also: s.inputIds.slice(PREVIEW, PREVIEW + ALSO).map(numberOf),
     })),
     deleted: url.searchParams.get('dihapus'),
   }
@@ -190,8 +194,19 @@ export default function ManageThemes({ loaderData, actionData }: Route.Component
                         </li>
                       ))}
                     </ul>
-                    {s.inputIds.length > s.preview.length ? (
-                      <p className="muted">{t('themes.suggestion.more', { count: s.inputIds.length - s.preview.length })}</p>
+                    {s.also.length ? (
+                      <p className="citations">
+                        {t('themes.suggestion.also')}{' '}
+                        {s.also.map((number, i) => (
+                          <span key={number}>
+                            {i ? ', ' : ''}
+                            <Link to={`/masukan/${number}`}>{number}</Link>
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                    {s.inputIds.length > s.preview.length + s.also.length ? (
+                      <p className="muted">{t('themes.suggestion.more', { count: s.inputIds.length - s.preview.length - s.also.length })}</p>
                     ) : null}
                   </details>
                   <Form method="post">
@@ -202,7 +217,7 @@ export default function ManageThemes({ loaderData, actionData }: Route.Component
                     ))}
                     <button type="submit" className="button button--secondary">
                       {t('themes.suggestion.create')}
-                      <span className="visually-hidden">: {s.label}</span>
+                      <span className="visually-hidden"> ({s.label})</span>
                     </button>
                   </Form>
                 </li>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { ungroupInput } from '~/domain/duplicates.server'
 import { setInputStatus } from '~/domain/inputs.server'
 import {
   ThemeError,
@@ -119,7 +120,7 @@ describe.each(dialects)('themes on %s', (dialect) => {
     ).rejects.toMatchObject({ code: 'not_found' })
   })
 
-  test("a duplicate group's representative brings its group along; another member moves alone", async () => {
+  test('a duplicate group is placed as one, whichever of its inputs is chosen; a later copy joins its theme', async () => {
     const copies = await recordAll(campaignCopies(12))
     const loner = (await f.record(OTHER[0])).id
     const theme = await createTheme(t.db, { consultationId: f.consultationId, title: 'Kampanye pengumuman', actorId: null })
@@ -130,22 +131,36 @@ describe.each(dialects)('themes on %s', (dialect) => {
       [loner, 1],
     ])
 
-    const other = await createTheme(t.db, { consultationId: f.consultationId, title: 'Lain-lain', actorId: null })
-    await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: other.id, inputIds: [copies[3]], actorId: null })
-    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: theme.id, inputIds: [copies[0]], actorId: null })).toEqual({ moved: 11 })
-    expect((await listThemes(t.db, f.consultationId)).map((x) => x.inputCount)).toEqual([11, 1])
+    // Choosing one copy moves the campaign: a group is one row of the response matrix.
+    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: theme.id, inputIds: [copies[3], loner], actorId: null })).toEqual({ moved: 13 })
+    expect((await listThemes(t.db, f.consultationId)).map((x) => x.inputCount)).toEqual([13])
     expect(await getInputGrouping(t.db, copies[5])).toEqual({ groupSize: 12, theme: { id: theme.id, title: 'Kampanye pengumuman' } })
+    expect((await listInputsInPlace(t.db, f.consultationId, theme.id)).items.map((i) => [i.id, i.moves])).toEqual([
+      [copies[0], 12],
+      [loner, 1],
+    ])
+    expect((await listUnassignedInputs(t.db, f.consultationId)).items).toEqual([])
 
-    await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: null, inputIds: [copies[7]], actorId: null })
-    expect((await listThemes(t.db, f.consultationId))[0].inputCount).toBe(10)
-    // A member on its own shows on its own while its representative is placed.
-    expect((await listUnassignedInputs(t.db, f.consultationId)).items.map((i) => i.id)).toEqual([copies[7], loner])
-    // In its theme the group shows as its representative too, with the members that move with it.
-    expect((await listInputsInPlace(t.db, f.consultationId, theme.id)).items.map((i) => [i.id, i.moves])).toEqual([[copies[0], 10]])
-    expect((await listInputsInPlace(t.db, f.consultationId, other.id)).items.map((i) => [i.id, i.moves])).toEqual([[copies[3], 1]])
-    // Taking the representative out takes its followers out with it, not the member placed elsewhere.
-    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: null, inputIds: [copies[0]], actorId: null })).toEqual({ moved: 10 })
-    expect((await listThemes(t.db, f.consultationId)).map((x) => x.inputCount)).toEqual([0, 1])
+    // The next copy to arrive goes where its group is.
+    const late = await f.record(campaignCopies(1)[0])
+    expect(await getInputGrouping(t.db, late.id)).toEqual({ groupSize: 13, theme: { id: theme.id, title: 'Kampanye pengumuman' } })
+
+    // Taken out of its group, a copy can be placed on its own.
+    await ungroupInput(t.db, { inputId: copies[7], actorId: null })
+    const other = await createTheme(t.db, { consultationId: f.consultationId, title: 'Lain-lain', actorId: null })
+    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: other.id, inputIds: [copies[7]], actorId: null })).toEqual({ moved: 1 })
+    expect(await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: null, inputIds: [copies[0]], actorId: null })).toEqual({ moved: 12 })
+    expect((await listThemes(t.db, f.consultationId)).map((x) => x.inputCount)).toEqual([1, 1])
+  })
+
+  test('a member placed apart by older data still moves its whole group when chosen', async () => {
+    const copies = await recordAll(campaignCopies(4))
+    const theme = await createTheme(t.db, { consultationId: f.consultationId, title: 'Tema', actorId: null })
+    await t.db.updateTable('inputs').set({ theme_id: theme.id }).where('id', '=', copies[2]).execute()
+    expect((await listInputsInPlace(t.db, f.consultationId, theme.id)).items.map((i) => [i.id, i.moves])).toEqual([[copies[2], 4]])
+    expect((await listUnassignedInputs(t.db, f.consultationId)).items.map((i) => i.id)).toEqual([copies[0]])
+    await assignInputsToTheme(t.db, { consultationId: f.consultationId, themeId: theme.id, inputIds: [copies[2]], actorId: null })
+    expect((await listThemes(t.db, f.consultationId))[0].inputCount).toBe(4)
   })
 
   test('the unassigned list filters by kind, topic, section and words', async () => {

@@ -211,8 +211,9 @@ describe.each(dialects)('theme and duplicate routes on %s', (dialect) => {
     const publicView = (await call(inputPage.loader, get(`/masukan/${letters[2].trackingNumber}`), { trackingNumber: letters[2].trackingNumber })) as Awaited<ReturnType<typeof inputPage.loader>>
     expect(publicView.grouping).toEqual({ groupSize: 3, theme: { id: theme.id, title: 'Pengumuman lebih awal' } })
 
+    // Any letter of the campaign takes the whole campaign out.
     const removed = (await call(themePage.action, post(path, [['intent', 'unassign'], ['inputIds', String(letters[2].id)]], cookie), params)) as Response
-    expect(removed.headers.get('Location')).toBe(`${path}?dikeluarkan=1`)
+    expect(removed.headers.get('Location')).toBe(`${path}?dikeluarkan=3`)
   })
 
   test('the duplicates page lists the campaign; a moderator takes a letter out, once', async () => {
