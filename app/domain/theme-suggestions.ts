@@ -9,7 +9,8 @@ import { normaliseText } from '~/domain/minhash'
 /**
  * Words that appear in nearly every input of a civil-service policy consultation and so say
  * nothing about what an input is about: the subject itself (ASN, pegawai, kebijakan), the
- * draft's own vocabulary (pasal, ayat, rancangan) and the act of giving input (usul, masukan).
+ * draft's own vocabulary (pasal, ayat, rancangan), the act of giving input (usul, masukan) and
+ * stance (setuju, dukung, tolak: how, not what about).
  * Left in, they would be every consultation's first "theme". Compared on the surface word and on
  * its stem (so "kepegawaian" and "kebijakannya" go too).
  */
