@@ -37,6 +37,8 @@ export type Action =
   | 'input.moderate'
   | 'input.flag'
   | 'audit.read'
+  | 'theme.manage'
+  | 'duplicate.manage'
 
 export interface Scope {
   organisationId?: number
@@ -72,6 +74,8 @@ export function can(actor: Actor | null, action: Action, scope: Scope = {}): boo
     case 'policy.publish':
     case 'input.respond':
     case 'input.moderate':
+    case 'theme.manage':
+    case 'duplicate.manage':
       return hasRole(actor, scope.organisationId, TEAM)
     case 'workspace.view':
       return actor.memberships.some((m) => TEAM.includes(m.role))

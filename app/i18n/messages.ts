@@ -14,6 +14,7 @@ import { enTimeline, idTimeline } from './catalogues/timeline'
 import { enDrafting, idDrafting } from './catalogues/drafting'
 import { enAnswers, idAnswers } from './catalogues/answers'
 import { enModeration, idModeration } from './catalogues/moderation'
+import { enThemes, idThemes } from './catalogues/themes'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -216,6 +217,7 @@ const id = {
   ...idRevisions,
   ...idAnswers,
   ...idModeration,
+  ...idThemes,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -229,6 +231,7 @@ const en: Record<MessageKey, string> = {
   ...enRevisions,
   ...enAnswers,
   ...enModeration,
+  ...enThemes,
 }
 
 export type MessageKey = keyof typeof id

@@ -6,6 +6,7 @@ import { getInputAnswer } from '~/domain/responses.server'
 import { isHiddenReason } from '~/domain/moderation-rules'
 import { flagStateFor } from '~/domain/moderation.server'
 import { assertCan, can } from '~/domain/permissions.server'
+import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
@@ -42,8 +43,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           themeId: input.theme_id,
         })
       : null
+  const grouping = await getInputGrouping(getDb(), input.id)
   return {
     laterChange,
+    grouping,
     title: t('input.page.title', { number: input.tracking_number }),
     isNew: url.searchParams.get('baru') === '1' && isSubmitter,
     reported: url.searchParams.get('dilaporkan') === input.tracking_number,
@@ -163,6 +166,18 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
         <dd>{formatDateTime(input.receivedAt, input.timeZone, locale)}</dd>
         <dt>{t('input.shownAs')}</dt>
         <dd>{input.displayLabel || t('input.anonymous')}</dd>
+        {loaderData.grouping && loaderData.grouping.groupSize > 1 ? (
+          <>
+            <dt>{t('input.group')}</dt>
+            <dd>{t('input.groupOf', { count: loaderData.grouping.groupSize })}</dd>
+          </>
+        ) : null}
+        {loaderData.grouping?.theme ? (
+          <>
+            <dt>{t('input.theme')}</dt>
+            <dd>{loaderData.grouping.theme.title}</dd>
+          </>
+        ) : null}
         {input.groupName ? (
           <>
             <dt>{t('input.onBehalfOf')}</dt>

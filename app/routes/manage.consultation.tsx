@@ -188,6 +188,7 @@ export default function ManageConsultation({ loaderData, actionData }: Route.Com
         </Link>
         <Link to={`/kelola/konsultasi/${consultation.id}/tanggapan`}>{t('answer.link')}</Link>
         <Link to={`/kebijakan/${policy.slug}`}>{t('cadmin.publicPage')}</Link>
+        <Link to={`/kelola/konsultasi/${consultation.id}/tema`}>{t('themes.link')}</Link>
       </p>
 
       <section aria-labelledby="jadwal-judul" className="panel">
