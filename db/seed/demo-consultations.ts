@@ -37,6 +37,9 @@ interface DemoOffline {
 
 interface DemoConsultation {
   policySlug: string
+  /** Days before the seed's "now" that it opened (7 unless said), and after it that it closes (21). */
+  opensDaysAgo?: number
+  closesInDays?: number
   title: string
   description: string
   audience: Audience
@@ -49,6 +52,9 @@ interface DemoConsultation {
 export const DEMO_CONSULTATIONS: DemoConsultation[] = [
   {
     policySlug: 'kebijakan-kepegawaian-asn-mamuju',
+    // Mamuju's first consultation is over: answered, and written into version 2 (demo-answers.ts).
+    opensDaysAgo: 40,
+    closesInDays: -12,
     title: 'Konsultasi publik rancangan kebijakan kepegawaian ASN Mamuju',
     description: 'Pemerintah Kabupaten Mamuju meminta masukan tentang transparansi rekrutmen, standar kompetensi, dan pelatihan ASN.',
     audience: 'public',
@@ -104,6 +110,16 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         group: { name: 'Forum Warga Peduli Layanan Publik Mamuju', type: 'ngo' },
         answers: { 1: '2' },
       },
+      {
+        by: 'asn.sawahlunto@rembuk.test',
+        section: 'kesimpulan',
+        kind: 'support',
+        reason: 'Jual pulsa dan paket data murah untuk semua operator, hubungi kami sekarang juga.',
+        topic: 'layanan digital',
+        display: 'pseudonym',
+        pseudonym: 'Promo Pulsa',
+        answers: { 1: '3' },
+      },
     ],
     offline: [
       {
@@ -115,6 +131,28 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         reason: 'Tenaga honorer yang sudah lama mengabdi belum dilibatkan dalam forum diskusi penyusunan kebijakan ini.',
         topic: 'rekrutmen',
         group: { name: 'Paguyuban Tenaga Honorer Kabupaten Mamuju', type: 'ormas' },
+      },
+      // A letter campaign: the same text from several people, counted openly as one group.
+      ...['Ahmad Fauzi', 'Nurhayati', 'Muhammad Ridwan', 'Sitti Aisyah'].map((name, i) => ({
+        channel: 'letter' as const,
+        submitterName: name,
+        showName: true,
+        section: 'proses-penyusunan-kebijakan',
+        kind: 'support' as const,
+        reason:
+          i === 3
+            ? 'Kami mendukung agar nilai setiap peserta seleksi ASN diumumkan secara terbuka di situs resmi pemerintah daerah pada setiap tahap!'
+            : 'Kami mendukung agar nilai setiap peserta seleksi ASN diumumkan secara terbuka di situs resmi pemerintah daerah pada setiap tahap.',
+        topic: 'rekrutmen',
+      })),
+      {
+        channel: 'hearing',
+        submitterName: 'Peserta RDPU Kabupaten Mamuju',
+        showName: false,
+        section: '',
+        kind: 'objection',
+        reason: 'Pengurusan kartu pegawai di BKPSDM sudah tiga minggu belum selesai; mohon pelayanannya dipercepat.',
+        topic: 'layanan digital',
       },
     ],
   },
@@ -327,14 +365,15 @@ export async function seedDemoConsultations(db: Kysely<Database>, now: Date) {
       .where('role', '=', 'moderator')
       .where('organisation_id', '=', db.selectFrom('policies').select('organisation_id').where('id', '=', policy.id))
       .executeTakeFirstOrThrow()
-    const opensAt = new Date(now.getTime() - 7 * DAY)
+    const opensAt = new Date(now.getTime() - (demo.opensDaysAgo ?? 7) * DAY)
+    const closesAt = new Date(now.getTime() + (demo.closesInDays ?? 21) * DAY)
     const { id: consultationId } = await createConsultation(db, {
       policyId: policy.id,
       versionId: policy.current_version_id!,
       title: demo.title,
       description: demo.description,
       opensAt: opensAt.toISOString(),
-      closesAt: new Date(now.getTime() + 21 * DAY).toISOString(),
+      closesAt: closesAt.toISOString(),
       audience: demo.audience,
       moderation: demo.moderation,
       topics: DEFAULT_TOPICS,
@@ -343,7 +382,11 @@ export async function seedDemoConsultations(db: Kysely<Database>, now: Date) {
     })
     const questions = await getQuestions(db, consultationId)
     // The demo's consultations opened before anyone followed them: nothing to announce at start.
-    await db.updateTable('consultations').set({ opened_notified_at: opensAt.toISOString() }).where('id', '=', consultationId).execute()
+    await db
+      .updateTable('consultations')
+      .set({ opened_notified_at: opensAt.toISOString(), closed_notified_at: closesAt < now ? closesAt.toISOString() : null })
+      .where('id', '=', consultationId)
+      .execute()
 
     for (const [i, input] of demo.inputs.entries()) {
       const user = await db.selectFrom('users').select('id').where('email', '=', input.by).executeTakeFirstOrThrow()

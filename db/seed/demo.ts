@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Database, OrganisationKind, Stage } from '../schema'
 import { hashPassword, normaliseEmail } from '../../app/domain/auth.server'
 import { parsePlainTextDraft } from '../../app/domain/draft-text'
+import { seedDemoAnswers } from './demo-answers'
 import { seedDemoConsultations } from './demo-consultations'
 import {
   addMembership,
@@ -194,6 +195,9 @@ export async function seedDemo(
     })
   }
   await seedDemoEmployees(db, userIds, now)
-  if (options.consultations !== false) await seedDemoConsultations(db, now)
+  if (options.consultations !== false) {
+    await seedDemoConsultations(db, now)
+    await seedDemoAnswers(db, now)
+  }
   return { seeded: true }
 }
