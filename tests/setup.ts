@@ -10,3 +10,7 @@ beforeEach(() => {
 afterEach(() => {
   spy?.mockRestore()
 })
+
+// Tests start from the demo's first versions; the demo story (Mamuju answered and revised) is
+// seeded only where a test asks for it with `seedDemo(db, now, { story: true })`.
+process.env.DEMO_STORY = '0'

@@ -5,11 +5,14 @@ import { getVerifiedRole } from '../../app/domain/employees.server'
 import { type ConsentPurpose, recordOfflineInput, submitInput } from '../../app/domain/inputs.server'
 import { loadActor } from '../../app/domain/permissions.server'
 import { DEFAULT_TOPICS } from '../../app/domain/input-rules'
+import { seedDemoAnswers } from './demo-answers'
 
 const DAY = 24 * 60 * 60_000
 const HOUR = 60 * 60_000
 
 interface DemoInput {
+  /** Part of Mamuju's story only (see demo-answers.ts). */
+  story?: boolean
   by: string
   section: string
   kind: InputKind
@@ -24,6 +27,8 @@ interface DemoInput {
 }
 
 interface DemoOffline {
+  /** Part of Mamuju's story only (see demo-answers.ts). */
+  story?: boolean
   channel: Channel
   submitterName: string
   showName: boolean
@@ -111,6 +116,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         answers: { 1: '2' },
       },
       {
+        story: true,
         by: 'asn.sawahlunto@rembuk.test',
         section: 'kesimpulan',
         kind: 'support',
@@ -134,6 +140,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
       },
       // A letter campaign: the same text from several people, counted openly as one group.
       ...['Ahmad Fauzi', 'Nurhayati', 'Muhammad Ridwan', 'Sitti Aisyah'].map((name, i) => ({
+        story: true,
         channel: 'letter' as const,
         submitterName: name,
         showName: true,
@@ -146,6 +153,7 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
         topic: 'rekrutmen',
       })),
       {
+        story: true,
         channel: 'hearing',
         submitterName: 'Peserta RDPU Kabupaten Mamuju',
         showName: false,
@@ -351,8 +359,18 @@ const CONSENT_TEXT: Record<ConsentPurpose, string> = {
 }
 
 /** An open consultation for every demo policy, with input from demo accounts and offline channels. */
-export async function seedDemoConsultations(db: Kysely<Database>, now: Date) {
-  for (const demo of DEMO_CONSULTATIONS) {
+export async function seedDemoConsultations(db: Kysely<Database>, now: Date, options: { story: boolean }) {
+  for (const template of DEMO_CONSULTATIONS) {
+    // Without the story, Mamuju's consultation is simply open, like the others.
+    const demo = options.story
+      ? template
+      : {
+          ...template,
+          opensDaysAgo: undefined,
+          closesInDays: undefined,
+          inputs: template.inputs.filter((i) => !i.story),
+          offline: template.offline.filter((i) => !i.story),
+        }
     const policy = await db
       .selectFrom('policies')
       .innerJoin('organisations', 'organisations.id', 'policies.organisation_id')
@@ -450,4 +468,5 @@ export async function seedDemoConsultations(db: Kysely<Database>, now: Date) {
       if (!result.ok) throw new Error(`Demo offline input for ${demo.policySlug} refused: ${JSON.stringify(result.errors)}`)
     }
   }
+  if (options.story) await seedDemoAnswers(db, now)
 }

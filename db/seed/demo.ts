@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely'
 import type { Database, OrganisationKind, Stage } from '../schema'
 import { hashPassword, normaliseEmail } from '../../app/domain/auth.server'
 import { parsePlainTextDraft } from '../../app/domain/draft-text'
-import { seedDemoAnswers } from './demo-answers'
 import { seedDemoConsultations } from './demo-consultations'
 import {
   addMembership,
@@ -134,8 +133,12 @@ const DAY = 24 * 60 * 60_000
 export async function seedDemo(
   db: Kysely<Database>,
   now = new Date(),
-  /** Tests of consultations start from the regions and accounts alone. */
-  options: { consultations?: boolean } = {},
+  /**
+   * `consultations: false`: the regions and accounts alone. `story: false`: without Mamuju's
+   * answered consultation and version 2 (DEMO_STORY=0 sets this default; the Vitest suite uses it,
+   * so its tests start from first versions).
+   */
+  options: { consultations?: boolean; story?: boolean } = {},
 ): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()
   if (existing) return { seeded: false }
@@ -196,8 +199,7 @@ export async function seedDemo(
   }
   await seedDemoEmployees(db, userIds, now)
   if (options.consultations !== false) {
-    await seedDemoConsultations(db, now)
-    await seedDemoAnswers(db, now)
+    await seedDemoConsultations(db, now, { story: options.story ?? process.env.DEMO_STORY !== '0' })
   }
   return { seeded: true }
 }
