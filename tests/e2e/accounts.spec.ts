@@ -55,7 +55,7 @@ test('the language is chosen on any page and remembered', async ({ page }) => {
   await expect(page).toHaveURL(MAMUJU)
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible()
-  await expect(page.getByText(/Version 1 · Published .* WITA/)).toBeVisible()
+  await expect(page.getByText(/Version 2 · Published .* WITA/)).toBeVisible()
   await expectAccessible(page)
 
   await page.getByRole('link', { name: 'Home' }).click()

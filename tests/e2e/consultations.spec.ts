@@ -16,7 +16,7 @@ async function fillMamujuInput(page: Page, a11y: { javaScriptDisabled?: boolean 
   await page.getByLabel('Usulan rumusan').fill('Pengumuman rekrutmen memuat nilai setiap peserta pada setiap tahap seleksi.')
   await page.getByLabel('Alasan', { exact: true }).fill('Nilai yang terbuka memungkinkan peserta dan masyarakat mengawasi seleksi.')
   await page.getByLabel('Topik').selectOption('rekrutmen')
-  await page.getByRole('group', { name: /Seberapa transparan proses rekrutmen/ }).getByRole('radio', { name: '2', exact: true }).check()
+  await page.getByRole('group', { name: /Seberapa baik versi 2 menjawab/ }).getByRole('radio', { name: '2', exact: true }).check()
   await expectAccessible(page, a11y)
 }
 
@@ -183,13 +183,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Kirim masukan' }).click()
     // The server says what is missing, next to each field, and keeps the rest.
     await expect(page.getByText('Wajib diisi.').first()).toBeVisible()
-    await expect(page.getByText('Pertanyaan ini wajib dijawab.')).toBeVisible()
     await expect(page.getByText('Persetujuan ini wajib untuk mengirim masukan.').first()).toBeVisible()
     await expect(page.getByLabel('Alasan', { exact: true })).toHaveValue(/penyandang disabilitas/)
     await expectAccessible(page, { javaScriptDisabled: true })
 
     await page.getByLabel('Usulan rumusan').fill('Standar kompetensi ASN memuat kemampuan melayani penyandang disabilitas.')
-    await page.getByRole('group', { name: /Seberapa transparan proses rekrutmen/ }).getByRole('radio', { name: '4', exact: true }).check()
+    await page.getByRole('group', { name: /Seberapa baik versi 2 menjawab/ }).getByRole('radio', { name: '4', exact: true }).check()
     await page.getByRole('radio', { name: 'Nama samaran' }).check()
     await page.getByLabel('Nama samaran yang ditampilkan').fill('Pemerhati Disabilitas Mamuju')
     await page.getByLabel(/memproses masukan dan data akun saya/).check()
@@ -215,7 +214,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('radio', { name: /Dukungan/ }).check()
     await page.getByLabel('Alasan', { exact: true }).fill('Evaluasi berkelanjutan sudah tepat.')
     await page.getByLabel('Topik').selectOption('kinerja')
-    await page.getByRole('group', { name: /Seberapa transparan proses rekrutmen/ }).getByRole('radio', { name: '3', exact: true }).check()
+    await page.getByRole('group', { name: /Seberapa baik versi 2 menjawab/ }).getByRole('radio', { name: '3', exact: true }).check()
     await page.getByRole('radio', { name: /Peran terverifikasi/ }).check()
     await page.getByLabel(/memproses masukan dan data akun saya/).check()
     await page.getByLabel(/teks masukan saya diterbitkan/).check()

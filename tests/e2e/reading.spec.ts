@@ -14,7 +14,7 @@ test('a visitor finds a region and reads its draft clause by clause', async ({ p
   await expect(page).toHaveURL(MAMUJU)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Penyusunan Kebijakan Kepegawaian ASN di Mamuju')
   await expect(page.getByText('Pemerintah Kabupaten Mamuju').first()).toBeVisible()
-  await expect(page.getByText('Versi 1 · Diterbitkan')).toContainText('WITA')
+  await expect(page.getByText('Versi 2 · Diterbitkan')).toContainText('WITA')
   await expect(page.getByRole('navigation', { name: 'Tahapan kebijakan' }).locator('[aria-current="step"]')).toContainText('Konsultasi publik')
 
   const contents = page.getByRole('navigation', { name: 'Daftar isi' })
