@@ -18,7 +18,7 @@ import { nowIso } from '~/lib/time'
 type Db = Kysely<Database> | Transaction<Database>
 
 /*
- * Duplicate and campaign groups (docs/decisions/012-duplicates-and-themes.md).
+ * Duplicate and campaign groups (docs/decisions/013-duplicates-and-themes.md).
  *
  * Every input gets a signature. An input joins a group when its normalised text equals, or its
  * word shingles are at least NEAR_DUPLICATE_THRESHOLD similar to, the text of a group's

@@ -1,6 +1,6 @@
 // Near-duplicate detection for inputs: normalised text, word shingles, MinHash signatures and
 // LSH band buckets. Pure functions, no I/O; the rules for grouping live in duplicates.server.ts
-// (docs/decisions/012-duplicates-and-themes.md explains the numbers).
+// (docs/decisions/013-duplicates-and-themes.md explains the numbers).
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 3

@@ -4,7 +4,7 @@ import { normaliseText } from '~/domain/minhash'
 
 // Theme suggestions from the inputs' words: Indonesian stop words and stemming, TF-IDF weights,
 // then a greedy cover of the inputs not yet in a theme, each cluster seeded by its strongest
-// keyword and tightened around its centroid (docs/decisions/012-duplicates-and-themes.md).
+// keyword and tightened around its centroid (docs/decisions/013-duplicates-and-themes.md).
 
 /**
  * Words that appear in nearly every input of a civil-service policy consultation and so say
