@@ -120,6 +120,7 @@ export interface CitationRow {
   kind: 'theme' | 'input'
   themeId: number | null
   themeTitle: string | null
+  themeConsultationId: number | null
   trackingNumber: string | null
   inputLabel: string | null
 }
@@ -135,6 +136,7 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       'change_citations.section_key',
       'change_citations.theme_id',
       'themes.title as theme_title',
+      'themes.consultation_id as theme_consultation_id',
       'inputs.tracking_number',
       'inputs.display_label',
     ])
@@ -148,6 +150,7 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       kind: r.theme_id !== null ? 'theme' : 'input',
       themeId: r.theme_id,
       themeTitle: r.theme_title,
+      themeConsultationId: r.theme_consultation_id,
       trackingNumber: r.tracking_number,
       inputLabel: r.display_label,
     }

@@ -6,7 +6,8 @@ import { getActor } from '~/lib/session.server'
 
 /**
  * The policy and consultation a public matrix or summary page is about: `?konsultasi=<id>` when it
- * is one of the policy's, else the current version's consultation, else the latest one.
+ * is one of the policy's, else the latest one that has published input (a consultation just
+ * opened has nothing to answer yet), else the current version's, else the latest one.
  */
 export async function loadPolicyConsultation(request: Request, slug: string) {
   const db = getDb()
@@ -15,8 +16,17 @@ export async function loadPolicyConsultation(request: Request, slug: string) {
   assertCan(await getActor(request), 'policy.read', { organisationId: policy.organisation_id })
   const consultations = await listConsultations(db, policy.id)
   const wanted = Number(new URL(request.url).searchParams.get('konsultasi'))
+  const withInput = await db
+    .selectFrom('inputs')
+    .select('consultation_id')
+    .distinct()
+    .where('policy_id', '=', policy.id)
+    .where('status', '=', 'published')
+    .execute()
+  const answered = new Set(withInput.map((r) => r.consultation_id))
   const consultation =
     consultations.find((c) => c.id === wanted) ??
+    consultations.find((c) => answered.has(c.id)) ??
     (policy.current_version_id ? await getCurrentConsultation(db, policy.current_version_id) : null) ??
     consultations[0] ??
     null

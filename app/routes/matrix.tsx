@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { listThemesWithCitations } from '~/domain/themes.server'
 import type { Route } from './+types/matrix'
 import { DecisionChart } from '~/components/charts/DecisionChart'
 import { Select } from '~/components/form-controls'
@@ -51,6 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     consultation: { id: consultation.id, title: consultation.title, versionNumber: consultation.version_number },
     counts: await answeredCounts(db, consultation.id),
     complaints: await countComplaints(db, consultation.id),
+    themes: await listThemesWithCitations(db, consultation.id),
     rows: page.rows.map((r) => ({ ...r, proposedText: excerpt(r.proposedText), reason: excerpt(r.reason) })),
     firstRow: (pageNumber - 1) * MATRIX_PAGE_SIZE + 1,
     badCursor,
@@ -182,6 +184,31 @@ export default function MatrixPage({ loaderData }: Route.ComponentProps) {
           </li>
         </ul>
       </section>
+
+      {loaderData.themes.length > 0 ? (
+        <section aria-labelledby="tema-matriks" className="matrix__themes">
+          <h2 id="tema-matriks">{t('revisions.matrix.themes')}</h2>
+          {loaderData.themes.map((theme) => (
+            <article key={theme.id} id={`tema-${theme.id}`} className="panel" aria-labelledby={`tema-${theme.id}-judul`}>
+              <h3 id={`tema-${theme.id}-judul`}>
+                {theme.title} <span className="muted">({t('consultation.inputCount', { count: theme.publishedCount })})</span>
+              </h3>
+              {theme.summary ? <p>{theme.summary}</p> : null}
+              {theme.citations.length ? (
+                <p className="muted">
+                  {t('revisions.matrix.cites')}{' '}
+                  {theme.citations.map((c, i) => (
+                    <span key={c.inputId}>
+                      {i > 0 ? ', ' : ''}
+                      <Link to={`/masukan/${c.trackingNumber}`}>{c.trackingNumber}</Link>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="tabel-matriks">
         <h2 id="tabel-matriks">{t('matrix.table.title')}</h2>

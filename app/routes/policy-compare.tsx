@@ -79,7 +79,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   for (const [key, rows] of Object.entries(cited)) {
     citations[key] = rows.map((c) =>
       c.kind === 'theme'
-        ? { kind: 'theme', label: t('revisions.citation.theme', { title: c.themeTitle ?? '' }), href: `/kebijakan/${policy.slug}/matriks#tema-${c.themeId}` }
+        ? { kind: 'theme', label: t('revisions.citation.theme', { title: c.themeTitle ?? '' }), href: `/kebijakan/${policy.slug}/matriks?konsultasi=${c.themeConsultationId}#tema-${c.themeId}` }
         : {
             kind: 'input',
             label: t('revisions.citation.input', { number: c.trackingNumber ?? '', who: c.inputLabel || t('input.anonymous') }),

@@ -1,5 +1,7 @@
 export const idRevisions = {
   'revisions.citation.theme': 'Tema: {title}',
+  'revisions.matrix.themes': 'Tema dan ringkasannya',
+  'revisions.matrix.cites': 'Ringkasan ini mengutip masukan',
   'revisions.citation.input': 'Masukan {number} ({who})',
   'revisions.reasons.title': 'Alasan perubahan versi {number}',
   'revisions.reasons.intro':
@@ -31,6 +33,8 @@ export const idRevisions = {
 
 export const enRevisions: Record<keyof typeof idRevisions, string> = {
   'revisions.citation.theme': 'Theme: {title}',
+  'revisions.matrix.themes': 'Themes and their summaries',
+  'revisions.matrix.cites': 'This summary cites the inputs',
   'revisions.citation.input': 'Input {number} ({who})',
   'revisions.reasons.title': 'Reasons for the changes in version {number}',
   'revisions.reasons.intro':
