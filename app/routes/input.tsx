@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Link } from 'react-router'
 import type { Route } from './+types/input'
 import { FlagForm } from '~/components/FlagForm'
@@ -221,10 +222,10 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
               <h3>{t('input.answers')}</h3>
               <dl className="facts">
                 {input.answers.map((a) => (
-                  <div key={a.id}>
+                  <Fragment key={a.id}>
                     <dt>{a.prompt}</dt>
                     <dd>{answerText(a.value, t)}</dd>
-                  </div>
+                  </Fragment>
                 ))}
               </dl>
             </>
