@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
+import { StripNulPlugin } from './strip-nul'
 
 export const DEFAULT_SQLITE_FILE = 'data/rembuk.sqlite'
 
@@ -89,7 +90,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateOptions = 
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] })
   }
 
   const pool = new pg.Pool({
@@ -100,7 +101,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateOptions = 
   })
   // An idle client losing its connection must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL pool error: ${error.message}`))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] })
 }
 
 /** Opens the database and proves it answers; any failure becomes one DatabaseConfigError line. */

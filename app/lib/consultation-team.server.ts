@@ -1,13 +1,14 @@
 import { getConsultation } from '~/domain/consultations.server'
 import { type Action, assertCan } from '~/domain/permissions.server'
 import { getDb } from '~/lib/db.server'
+import { dbInteger } from '~/lib/ids'
 import { getActor } from '~/lib/session.server'
 
 /** A consultation, its policy, and the signed-in member of the policy team allowed to `action` it. */
 export async function requireConsultationTeam(request: Request, id: string | undefined, action: Action) {
   const db = getDb()
-  const consultationId = Number(id)
-  const consultation = Number.isSafeInteger(consultationId) && consultationId > 0 ? await getConsultation(db, consultationId) : null
+  const consultationId = dbInteger(id)
+  const consultation = consultationId ? await getConsultation(db, consultationId) : null
   if (!consultation) throw new Response('Not found', { status: 404 })
   const policy = await db
     .selectFrom('policies')

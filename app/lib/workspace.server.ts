@@ -1,6 +1,7 @@
 import { type Action, type Actor, assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
+import { dbInteger } from '~/lib/ids'
 import { getActor } from '~/lib/session.server'
 
 export { editorPath, managePath } from '~/lib/workspace-paths'
@@ -24,10 +25,8 @@ export async function requirePolicyTeam(request: Request, slug: string | undefin
 }
 
 export function versionNumber(param: string | undefined): number {
-  const number = Number(param)
-  if (!Number.isSafeInteger(number) || number < 1 || String(number) !== param) {
-    throw new Response('Not found', { status: 404 })
-  }
+  const number = dbInteger(param)
+  if (number === null || String(number) !== param) throw new Response('Not found', { status: 404 })
   return number
 }
 

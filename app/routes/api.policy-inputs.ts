@@ -6,6 +6,7 @@ import { apiError, json, notFound } from '~/lib/api.server'
 import { getDb } from '~/lib/db.server'
 import { readInputFilters } from '~/lib/input-filters'
 import { getActor } from '~/lib/session.server'
+import { dbInteger } from '~/lib/ids'
 
 /**
  * Published inputs of a policy, newest first, cursor-paginated:
@@ -22,7 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (q.get('section') === 'whole') filters.sectionKey = ''
   let versionId: number | undefined
   if (q.has('version')) {
-    const version = await getPublishedVersion(db, policy.id, Number(q.get('version')))
+    const number = dbInteger(q.get('version'))
+    const version = number ? await getPublishedVersion(db, policy.id, number) : undefined
     if (!version) return notFound(`Policy "${policy.slug}" has no published version "${q.get('version')}".`)
     versionId = version.id
   }

@@ -5,6 +5,7 @@ import { assertCan } from '~/domain/permissions.server'
 import { STAGES, getPolicyReading } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
+import { dbInteger } from '~/lib/ids'
 import { getLocale } from '~/i18n/locale.server'
 import { loadVersionParticipation } from '~/lib/participation.server'
 
@@ -12,8 +13,8 @@ export const meta: Route.MetaFunction = ({ data }) =>
   data ? [{ title: `${data.policy.title} (versi ${data.version?.number}) · Rembuk` }] : []
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const number = Number(params.number)
-  if (!Number.isInteger(number) || number < 1) throw new Response('Not found', { status: 404 })
+  const number = dbInteger(params.number)
+  if (number === null) throw new Response('Not found', { status: 404 })
   const reading = await getPolicyReading(getDb(), params.slug, number)
   if (!reading) throw new Response('Not found', { status: 404 })
   const actor = await getActor(request)

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as inputNew from '~/routes/input-new'
+import * as inputsPage from '~/routes/inputs'
+import * as register from '~/routes/register'
 import * as manageConsultation from '~/routes/manage.consultation'
 import * as manageNew from '~/routes/manage.consultation-new'
 import * as offline from '~/routes/manage.offline-input'
@@ -98,7 +100,7 @@ describe.each(dialects)('consultation routes on %s', (dialect) => {
     }
     const anonymous = (await call(manageConsultation.loader, get(`/kelola/konsultasi/${mamujuConsultation}`), { id: String(mamujuConsultation) })) as Response
     expect(anonymous.status).toBe(302)
-    for (const id of ['abc', '999999']) {
+    for (const id of ['abc', '999999', '3000000000', '1e3']) {
       expect(((await call(manageConsultation.loader, get(`/kelola/konsultasi/${id}`), { id })) as Response).status).toBe(404)
     }
   })
@@ -116,6 +118,15 @@ describe.each(dialects)('consultation routes on %s', (dialect) => {
     expect(Object.keys(errors).some((k) => k.startsWith('answers.'))).toBe(true)
     expect(result.result.initialValue).toMatchObject({ reason: 'Alasan saya.' })
     expect(await countRows(t.db, 'inputs')).toBe(before)
+  })
+
+  test('a NUL character typed into a filter or a form is dropped, never a server error', async () => {
+    const list = (await call(inputsPage.loader, get(`/kebijakan/${MAMUJU}/masukan?bagian=%00&topik=a%00b&jenis=%00`), { slug: MAMUJU })) as any
+    expect(list.items).toEqual([])
+    const lookup = (await call(register.action, form('/daftar', { displayName: 'Nul\u0000Nama', email: 'nul@contoh.id', password: 'kata-sandi-nul' }))) as Response
+    expect(lookup.status).toBe(302)
+    const stored = await t.db.selectFrom('users').select('display_name').where('email', '=', 'nul@contoh.id').executeTakeFirstOrThrow()
+    expect(stored.display_name).toBe('NulNama')
   })
 
   test('anonymous people are asked to sign in before giving input', async () => {

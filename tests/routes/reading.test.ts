@@ -42,7 +42,7 @@ describe.each(dialects)('reading routes and the read API on %s', (dialect) => {
 
   test('unknown policies and versions are 404', async () => {
     expect(((await call(policy.loader, get('/kebijakan/x'), { slug: 'x' })) as Response).status).toBe(404)
-    for (const number of ['2', '0', 'abc', '1.5']) {
+    for (const number of ['2', '0', 'abc', '1.5', '3000000000']) {
       const response = (await call(policyVersion.loader, get(`/kebijakan/${MAMUJU}/versi/${number}`), { slug: MAMUJU, number })) as Response
       expect(response.status, number).toBe(404)
     }
