@@ -174,7 +174,7 @@ export const consultationEntries: TimelineProducer = async (db, policy) => {
       counts,
       note: '',
       documents: [],
-      links: [{ rel: 'inputs' as const, href: `/kebijakan/${policy.slug}/masukan`, count: counts.published }],
+      links: [{ rel: 'inputs' as const, href: `/kebijakan/${policy.slug}/matriks?konsultasi=${row.id}`, count: counts.published }],
     }
     entries.push({ ...common, id: `consultation-${row.id}-opened`, occurredAt: row.opens_at, kind: 'consultation_opened' })
     if (row.closes_at <= now) {

@@ -4,7 +4,7 @@ export const idTimeline = {
   'timeline.title': 'Linimasa kebijakan',
   'timeline.metaTitle': 'Linimasa: {title}',
   'timeline.intro':
-    'Setiap peristiwa dalam perjalanan kebijakan ini, dari yang paling awal: perpindahan tahap dan versi rancangan yang diterbitkan. Waktu ditampilkan dalam {zone}.',
+    'Setiap peristiwa dalam perjalanan kebijakan ini, dari yang paling awal: perpindahan tahap, versi rancangan yang diterbitkan, dan konsultasi publik. Waktu ditampilkan dalam {zone}.',
   'timeline.link': 'Linimasa kebijakan',
   'timeline.empty': 'Belum ada peristiwa yang tercatat.',
   'timeline.created': 'Kebijakan dimuat di Rembuk',
@@ -18,14 +18,14 @@ export const idTimeline = {
   'timeline.note': 'Catatan:',
   'timeline.consultationOpened': 'Konsultasi publik dibuka: “{title}” (versi {number})',
   'timeline.consultationClosed': 'Konsultasi publik ditutup: “{title}” — {received} masukan diterima, {published} diterbitkan',
-  'timeline.link.inputs': 'Baca masukan yang diterbitkan ({count})',
+  'timeline.link.inputs': 'Baca masukan dan tanggapannya ({count} diterbitkan)',
 } as const
 
 export const enTimeline: Record<keyof typeof idTimeline, string> = {
   'timeline.title': 'Policy timeline',
   'timeline.metaTitle': 'Timeline: {title}',
   'timeline.intro':
-    'Every event in the life of this policy, earliest first: stage changes and published draft versions. Times are shown in {zone}.',
+    'Every event in the life of this policy, earliest first: stage changes, published draft versions and public consultations. Times are shown in {zone}.',
   'timeline.link': 'Policy timeline',
   'timeline.empty': 'No events recorded yet.',
   'timeline.created': 'Policy brought to Rembuk',
@@ -39,5 +39,5 @@ export const enTimeline: Record<keyof typeof idTimeline, string> = {
   'timeline.note': 'Note:',
   'timeline.consultationOpened': 'Public consultation opened: “{title}” (version {number})',
   'timeline.consultationClosed': 'Public consultation closed: “{title}” — {received} inputs received, {published} published',
-  'timeline.link.inputs': 'Read the published inputs ({count})',
+  'timeline.link.inputs': 'Read the inputs and their answers ({count} published)',
 }
