@@ -93,3 +93,48 @@ export function GroupFields(props: { prefix: string; initial: Record<string, any
     </fieldset>
   )
 }
+
+/** The section, kind and topic selects that filter a list of inputs (a GET form's fields). */
+export function InputFilterFields(props: {
+  sections: { key: string; heading: string }[]
+  /** Omit to leave out the topic filter. */
+  topics?: string[]
+  values: { section: string; kind: string; topic?: string }
+  /** The section value that means "every section". */
+  allSections: string
+}) {
+  const t = useT()
+  return (
+    <>
+      <Select
+        id="saring-bagian"
+        name="bagian"
+        label={t('inputs.filter.section')}
+        defaultValue={props.values.section}
+        options={[
+          { value: props.allSections, label: t('inputs.filter.allSections') },
+          { value: 'seluruh', label: t('input.section.whole') },
+          ...props.sections.map((s) => ({ value: s.key, label: s.heading })),
+        ]}
+      />
+      <Select
+        id="saring-jenis"
+        name="jenis"
+        label={t('inputs.filter.kind')}
+        defaultValue={props.values.kind}
+        placeholder={t('inputs.filter.allKinds')}
+        options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      {props.topics ? (
+        <Select
+          id="saring-topik"
+          name="topik"
+          label={t('inputs.filter.topic')}
+          defaultValue={props.values.topic}
+          placeholder={t('inputs.filter.allTopics')}
+          options={props.topics.map((topic) => ({ value: topic, label: topic }))}
+        />
+      ) : null}
+    </>
+  )
+}

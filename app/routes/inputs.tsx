@@ -1,9 +1,8 @@
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/inputs'
 import { FlagForm } from '~/components/FlagForm'
-import { Select } from '~/components/form-controls'
+import { InputFilterFields } from '~/components/InputContentFields'
 import { getCurrentConsultation } from '~/domain/consultations.server'
-import { INPUT_KINDS } from '~/domain/input-rules'
 import { listPublishedInputs, normaliseTrackingNumber } from '~/domain/inputs.server'
 import { isHiddenReason } from '~/domain/moderation-rules'
 import { flagStateFor } from '~/domain/moderation.server'
@@ -77,32 +76,11 @@ export default function Inputs({ loaderData }: Route.ComponentProps) {
         <h2 id="saring-judul" className="visually-hidden">
           {t('inputs.filters')}
         </h2>
-        <Select
-          id="saring-bagian"
-          name="bagian"
-          label={t('inputs.filter.section')}
-          defaultValue={filters.section}
-          options={[
-            { value: 'semua', label: t('inputs.filter.allSections') },
-            { value: 'seluruh', label: t('input.section.whole') },
-            ...sections.map((s) => ({ value: s.key, label: s.heading })),
-          ]}
-        />
-        <Select
-          id="saring-jenis"
-          name="jenis"
-          label={t('inputs.filter.kind')}
-          defaultValue={filters.kind}
-          placeholder={t('inputs.filter.allKinds')}
-          options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-        />
-        <Select
-          id="saring-topik"
-          name="topik"
-          label={t('inputs.filter.topic')}
-          defaultValue={filters.topic}
-          placeholder={t('inputs.filter.allTopics')}
-          options={loaderData.topics.map((topic) => ({ value: topic, label: topic }))}
+        <InputFilterFields
+          sections={sections}
+          topics={loaderData.topics}
+          values={{ section: filters.section, kind: filters.kind, topic: filters.topic }}
+          allSections="semua"
         />
         <button type="submit" className="button button--secondary">
           {t('inputs.filter.apply')}

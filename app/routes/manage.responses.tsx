@@ -1,6 +1,7 @@
 import { Form, Link, data, useLocation } from 'react-router'
 import type { Route } from './+types/manage.responses'
 import { FormErrors } from '~/components/Field'
+import { InputFilterFields } from '~/components/InputContentFields'
 import { Select, TextArea } from '~/components/form-controls'
 import { getConsultation } from '~/domain/consultations.server'
 import { INPUT_KINDS } from '~/domain/input-rules'
@@ -320,25 +321,7 @@ export default function AnswerInputs({ loaderData, actionData }: Route.Component
               ...themes.map((theme) => ({ value: String(theme.id), label: theme.title })),
             ]}
           />
-          <Select
-            id="saring-bagian"
-            name="bagian"
-            label={t('inputs.filter.section')}
-            defaultValue={filters.bagian}
-            options={[
-              { value: '', label: t('inputs.filter.allSections') },
-              { value: 'seluruh', label: t('input.section.whole') },
-              ...sections.map((s) => ({ value: s.key, label: s.heading })),
-            ]}
-          />
-          <Select
-            id="saring-jenis"
-            name="jenis"
-            label={t('inputs.filter.kind')}
-            defaultValue={filters.jenis}
-            placeholder={t('inputs.filter.allKinds')}
-            options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          />
+          <InputFilterFields sections={sections} values={{ section: filters.bagian, kind: filters.jenis }} allSections="" />
           <button type="submit" className="button button--secondary">
             {t('inputs.filter.apply')}
           </button>

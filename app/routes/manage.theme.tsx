@@ -4,8 +4,8 @@ import { Form, Link, data, redirect } from 'react-router'
 import type { Route } from './+types/manage.theme'
 import { FormErrors } from '~/components/Field'
 import { type ChecklistInput, InputChecklist } from '~/components/InputChecklist'
-import { Select, TextArea, TextInput } from '~/components/form-controls'
-import { INPUT_KINDS } from '~/domain/input-rules'
+import { InputFilterFields } from '~/components/InputContentFields'
+import { TextArea, TextInput } from '~/components/form-controls'
 import { getSections } from '~/domain/policies.server'
 import {
   ThemeError,
@@ -329,32 +329,11 @@ export default function ManageTheme({ loaderData, actionData }: Route.ComponentP
         <h2 id="tambah-masukan">{t('theme.add')}</h2>
         <p className="field__hint">{t('theme.add.intro')}</p>
         <Form method="get" action={here} className="filters" aria-label={t('inputs.filters')}>
-          <Select
-            id="saring-bagian"
-            name="bagian"
-            label={t('inputs.filter.section')}
-            defaultValue={filters.section}
-            options={[
-              { value: 'semua', label: t('inputs.filter.allSections') },
-              { value: 'seluruh', label: t('input.section.whole') },
-              ...loaderData.sections.map((s) => ({ value: s.key, label: s.heading })),
-            ]}
-          />
-          <Select
-            id="saring-jenis"
-            name="jenis"
-            label={t('inputs.filter.kind')}
-            defaultValue={filters.kind}
-            placeholder={t('inputs.filter.allKinds')}
-            options={INPUT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-          />
-          <Select
-            id="saring-topik"
-            name="topik"
-            label={t('inputs.filter.topic')}
-            defaultValue={filters.topic}
-            placeholder={t('inputs.filter.allTopics')}
-            options={consultation.topics.map((topic) => ({ value: topic, label: topic }))}
+          <InputFilterFields
+            sections={loaderData.sections}
+            topics={consultation.topics}
+            values={{ section: filters.section, kind: filters.kind, topic: filters.topic }}
+            allSections="semua"
           />
           <TextInput id="saring-cari" name="cari" type="search" label={t('theme.add.search')} defaultValue={filters.search} maxLength={200} />
           <button type="submit" className="button button--secondary">
