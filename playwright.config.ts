@@ -2,8 +2,13 @@ import fs from 'node:fs'
 import { chromium, defineConfig } from '@playwright/test'
 // @ts-expect-error plain ESM helper shared with the test script
 import { CHROMIUM_HELP, findChromium } from './scripts/find-chromium.mjs'
+import { TEST_NOW } from './tests/clock'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+
+// The test server, and the test processes that call the portal's domain code, start their clocks
+// at the same instant (tests/clock.ts), so no browser test depends on today's date.
+process.env.REMBUK_CLOCK_START = TEST_NOW
 
 function chromiumPath(): string | undefined {
   const found = findChromium() as string | null
@@ -46,7 +51,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${PORT}/`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), REMBUK_CLOCK_START: TEST_NOW },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -12,6 +12,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Features are built on branches and land in any order: a database that already ran a later
+    // migration still takes one that sorts before it (each migration stands on its own).
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const result = await migrator.migrateToLatest()

@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, vi } from 'vitest'
+import { setClock } from '~/lib/clock'
+import { TEST_NOW } from './clock'
+
+// Every test file starts at the same instant on the portal's clock, whatever today's date is.
+setClock(TEST_NOW)
 
 // A test during which the app logs an error fails: errors are never silently expected.
 let spy: ReturnType<typeof vi.spyOn> | null = null

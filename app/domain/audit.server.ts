@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '~db/schema'
+import { clockNow } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -42,7 +43,7 @@ function row(entry: AuditEntry) {
     target_id: entry.targetId,
     reason: entry.reason ?? '',
     details: JSON.stringify(entry.details ?? {}),
-    created_at: (entry.at ?? new Date()).toISOString(),
+    created_at: (entry.at ?? clockNow()).toISOString(),
   }
 }
 

@@ -4,7 +4,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding'
 import type { Kysely } from 'kysely'
 import type { Database, User } from '~db/schema'
-import { nowIso } from '~/lib/time'
+import { clockNow, nowIso } from '~/lib/time'
 
 // Argon2id with OWASP's minimum settings (19 MiB, 2 passes, 1 lane). 2 = Algorithm.Argon2id.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
@@ -74,7 +74,7 @@ function throttleKey(kind: ThrottleKind, value: string) {
 export async function signInLockRemainingMs(
   db: Kysely<Database>,
   keys: { email: string; address: string | null },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<number> {
   const wanted = [throttleKey('account', normaliseEmail(keys.email))]
   if (keys.address) wanted.push(throttleKey('address', keys.address))
@@ -119,7 +119,7 @@ export type SignInResult =
 export async function signIn(
   db: Kysely<Database>,
   input: { email: string; password: string; address: string | null },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email)
   const locked = await signInLockRemainingMs(db, { email, address: input.address }, now)
@@ -159,7 +159,7 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret))
 }
 
-export async function createSession(db: Kysely<Database>, userId: number, now = new Date()): Promise<string> {
+export async function createSession(db: Kysely<Database>, userId: number, now = clockNow()): Promise<string> {
   const id = generateSecureRandomString()
   const secret = generateSecureRandomString()
   await db
@@ -183,7 +183,7 @@ export interface ValidSession {
 export async function validateSessionToken(
   db: Kysely<Database>,
   token: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<ValidSession | null> {
   const parts = token.split('.')
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Audience, Database, ModerationMode, QuestionKind } from '~db/schema'
 import { QUESTION_KINDS } from '~/domain/input-rules'
-import { nowIso } from '~/lib/time'
+import { clockNow, nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -9,7 +9,7 @@ export { AUDIENCES, DEFAULT_TOPICS, MODERATION_MODES, QUESTION_KINDS } from '~/d
 
 export type ConsultationState = 'upcoming' | 'open' | 'closed'
 
-export function consultationState(c: { opens_at: string; closes_at: string }, now = new Date()): ConsultationState {
+export function consultationState(c: { opens_at: string; closes_at: string }, now = clockNow()): ConsultationState {
   const t = now.toISOString()
   if (t < c.opens_at) return 'upcoming'
   if (t >= c.closes_at) return 'closed'
@@ -127,7 +127,7 @@ export async function updateConsultationSchedule(
 }
 
 /** Ends the comment window now (a consultation that has not opened yet opens and closes at once). */
-export async function closeConsultationNow(db: Kysely<Database>, consultationId: number, now = new Date()) {
+export async function closeConsultationNow(db: Kysely<Database>, consultationId: number, now = clockNow()) {
   const c = await db.selectFrom('consultations').select(['opens_at', 'closes_at']).where('id', '=', consultationId).executeTakeFirst()
   if (!c) throw new ConsultationError('not_found')
   if (consultationState(c, now) === 'closed') return false
@@ -254,7 +254,7 @@ export async function listConsultations(db: Db, policyId: number) {
  * The consultation a visitor of a version should see: the open one, else the next to open,
  * else the one that closed last.
  */
-export async function getCurrentConsultation(db: Db, versionId: number, now = new Date()) {
+export async function getCurrentConsultation(db: Db, versionId: number, now = clockNow()) {
   const rows = await db
     .selectFrom('consultations')
     .innerJoin('policy_versions', 'policy_versions.id', 'consultations.version_id')

@@ -2,7 +2,14 @@ import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database } from '~db/schema'
 import { type ParsedSection, parsePlainTextDraft, sectionKey, slugify, uniqueKey } from '~/domain/draft-text'
 import { STARTING_STAGES, type StartingStage } from '~/domain/stages'
-import { getPolicyBySlug, getSections, insertSections, listPolicyEvents } from '~/domain/policies.server'
+import {
+  getPolicyBySlug,
+  getSections,
+  insertSections,
+  listPolicyEvents,
+  nextPolicyEventTime,
+  recordPolicyEvent,
+} from '~/domain/policies.server'
 import { nowIso } from '~/lib/time'
 
 /**
@@ -189,10 +196,7 @@ export async function createPolicy(
           })
           .returning(['id'])
           .executeTakeFirstOrThrow()
-        await trx
-          .insertInto('policy_events')
-          .values({ policy_id: policy.id, kind: 'created', to_stage: stage, actor_id: input.actorId, note: '', occurred_at: at })
-          .execute()
+        await recordPolicyEvent(trx, { policyId: policy.id, kind: 'created', toStage: stage, actorId: input.actorId, at })
         const version = await trx
           .insertInto('policy_versions')
           .values({
@@ -442,10 +446,10 @@ export async function publishVersion(
   db: Kysely<Database>,
   input: { versionId: number; actorId: number | null; note?: string; at?: string },
 ) {
-  const at = input.at ?? nowIso()
   const note = cleanBody(input.note ?? '')
   return db.transaction().execute(async (trx) => {
     const version = await lockDraft(trx, input.versionId)
+    const at = await nextPolicyEventTime(trx, version.policy_id, input.at)
     const count = await trx
       .selectFrom('sections')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -462,10 +466,7 @@ export async function publishVersion(
       .set({ current_version_id: version.id, updated_at: at })
       .where('id', '=', version.policy_id)
       .execute()
-    await trx
-      .insertInto('policy_events')
-      .values({ policy_id: version.policy_id, kind: 'version_published', version_id: version.id, actor_id: input.actorId, note, occurred_at: at })
-      .execute()
+    await recordPolicyEvent(trx, { policyId: version.policy_id, kind: 'version_published', versionId: version.id, actorId: input.actorId, note, at })
     return { number: version.number, publishedAt: at }
   })
 }

@@ -4,7 +4,7 @@ import type { Database, EmployeeClaimStatus } from '~db/schema'
 import { type NipError, normaliseNip, validateNip } from '~/domain/nip'
 import { addMembership } from '~/domain/policies.server'
 import { POSITION_MAX, REASON_MAX, UNIT_MAX } from '~/lib/employee-schemas'
-import { nowIso } from '~/lib/time'
+import { clockNow, nowIso } from '~/lib/time'
 
 export { type NipCheck, type NipError, normaliseNip, validateNip } from '~/domain/nip'
 
@@ -79,7 +79,7 @@ function checkText(field: 'unit' | 'position', value: string, max: number): stri
 export async function claimEmployment(
   db: Kysely<Database>,
   input: { userId: number; organisationId: number; nip: string; unit: string; position: string; at?: string },
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ id: number }> {
   const checked = validateNip(input.nip, now)
   if (!checked.ok) throw new ClaimRefusedError('nip', checked.error)

@@ -15,6 +15,7 @@ import {
   LIMITS,
   OFFLINE_CHANNELS,
 } from '~/domain/input-rules'
+import { clockNow } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -235,7 +236,7 @@ export async function submitInput(
     now?: Date
   },
 ): Promise<SubmitResult> {
-  const now = ctx.now ?? new Date()
+  const now = ctx.now ?? clockNow()
   const actor = ctx.actor
   if (!actor) return { ok: false, errors: [{ code: 'not_signed_in' }] }
 
@@ -365,7 +366,7 @@ export async function recordOfflineInput(
   input: OfflineInput,
   ctx: { staffId: number; now?: Date },
 ): Promise<SubmitResult> {
-  const now = ctx.now ?? new Date()
+  const now = ctx.now ?? clockNow()
   if (input.clientToken) {
     const existing = await findByClientToken(db, input.clientToken)
     if (existing) return { ok: true, trackingNumber: existing.tracking_number, duplicate: true, status: existing.status }
@@ -437,7 +438,7 @@ export async function recordOfflineInput(
  * Moves inputs between pending, published and hidden, keeping the per-section counts right.
  * Moderation calls this; nothing else changes an input's status.
  */
-export async function setInputStatus(db: Db, inputIds: number[], status: InputStatus, now = new Date()) {
+export async function setInputStatus(db: Db, inputIds: number[], status: InputStatus, now = clockNow()) {
   if (inputIds.length === 0) return 0
   // Inside a caller's transaction (bulk moderation) the change joins it; otherwise it is its own.
   if (db.isTransaction) return changeInputStatus(db as Transaction<Database>, inputIds, status, now)

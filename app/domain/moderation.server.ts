@@ -14,6 +14,7 @@ import {
   isHiddenReason,
   isModerationAction,
 } from '~/domain/moderation-rules'
+import { clockNow } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -244,7 +245,7 @@ export function checkModerationRequest(request: Pick<ModerationRequest, 'inputId
  */
 export async function moderateInputs(db: Kysely<Database>, request: ModerationRequest) {
   const { ids, note, category } = checkModerationRequest(request)
-  const now = request.now ?? new Date()
+  const now = request.now ?? clockNow()
   const at = now.toISOString()
   const scope = await getModerationScope(db, request.consultationId)
   if (!scope) throw new ModerationError('not_found')
@@ -333,7 +334,7 @@ export async function setFlagThreshold(
   if (!Number.isSafeInteger(threshold) || threshold < FLAG_THRESHOLD.min || threshold > FLAG_THRESHOLD.max) {
     throw new ModerationError('bad_threshold')
   }
-  const now = input.now ?? new Date()
+  const now = input.now ?? clockNow()
   const scope = await getModerationScope(db, input.consultationId)
   if (!scope) throw new ModerationError('not_found')
   return db.transaction().execute(async (trx) => {
@@ -391,7 +392,7 @@ async function holdForFlags(
  */
 export async function flagInput(db: Kysely<Database>, input: { inputId: number; userId: number; reason: string; now?: Date }) {
   if (!isHiddenReason(input.reason)) throw new FlagError('unknown_reason')
-  const now = input.now ?? new Date()
+  const now = input.now ?? clockNow()
   const at = now.toISOString()
   try {
     return await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@
  * 18 digits = birth date YYYYMMDD + start of service YYYYMM + sex digit (1 or 2) + sequence (001–999).
  * Pure and shared by the claim form (instant feedback) and the server (the rule that counts).
  */
+import { clockNow } from '~/lib/clock'
 
 export type NipError =
   | 'employees.nip.notDigits'
@@ -52,7 +53,7 @@ function todayInIndonesia(now: Date) {
 
 const monthIndex = (year: number, month: number) => year * 12 + (month - 1)
 
-export function validateNip(input: string, now: Date = new Date()): NipCheck {
+export function validateNip(input: string, now: Date = clockNow()): NipCheck {
   const nip = normaliseNip(input)
   if (!/^\d*$/.test(nip)) return { ok: false, error: 'employees.nip.notDigits' }
   if (nip.length < NIP_LENGTH) return { ok: false, error: 'employees.nip.tooShort' }

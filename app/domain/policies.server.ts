@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database, OrganisationKind, Stage } from '~db/schema'
+import type { Database, OrganisationKind, PolicyEventKind, Stage } from '~db/schema'
 import { type ParsedSection, sectionKey, uniqueKey } from '~/domain/draft-text'
 import { STAGES } from '~/domain/stages'
 import { nowIso } from '~/lib/time'
@@ -163,10 +163,7 @@ export async function createPolicyWithPublishedVersion(
       })
       .returning(['id'])
       .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('policy_events')
-      .values({ policy_id: policy.id, kind: 'created', to_stage: 'penyusunan', actor_id: input.actorId, note: '', occurred_at: at })
-      .execute()
+    await recordPolicyEvent(trx, { policyId: policy.id, kind: 'created', toStage: 'penyusunan', actorId: input.actorId, at })
 
     const version = await trx
       .insertInto('policy_versions')
@@ -184,10 +181,7 @@ export async function createPolicyWithPublishedVersion(
       .executeTakeFirstOrThrow()
     await insertSections(trx, version.id, input.sections)
     await trx.updateTable('policies').set({ current_version_id: version.id }).where('id', '=', policy.id).execute()
-    await trx
-      .insertInto('policy_events')
-      .values({ policy_id: policy.id, kind: 'version_published', version_id: version.id, actor_id: input.actorId, note: '', occurred_at: at })
-      .execute()
+    await recordPolicyEvent(trx, { policyId: policy.id, kind: 'version_published', versionId: version.id, actorId: input.actorId, at })
     if (input.stage !== 'penyusunan') {
       await changeStageIn(trx, policy.id, input.stage, input.actorId, '', at)
     }
@@ -222,17 +216,73 @@ export async function insertSections(
     .execute()
 }
 
+/** A time given for an event that would put it before its policy was created. */
+export class EventBeforeCreationError extends Error {
+  constructor(at: string, created: string) {
+    super(`an event at ${at} cannot come before its policy was created at ${created}`)
+  }
+}
+
+/**
+ * The time to record a policy's next event at. A policy's timeline is ordered by when each event
+ * happened as the portal recorded it, and nothing happens to a policy before it exists: a time
+ * given by the caller (the seed, a record of an earlier meeting) that falls before the policy's
+ * creation is refused, and the clock's own time is never earlier than the creation either (another
+ * instance's clock may lag a little).
+ */
+export async function nextPolicyEventTime(trx: Db, policyId: number, at?: string): Promise<string> {
+  const created = await trx
+    .selectFrom('policy_events')
+    .select('occurred_at')
+    .where('policy_id', '=', policyId)
+    .where('kind', '=', 'created')
+    .executeTakeFirst()
+  if (at === undefined) {
+    const now = nowIso()
+    return created && created.occurred_at > now ? created.occurred_at : now
+  }
+  if (created && at < created.occurred_at) throw new EventBeforeCreationError(at, created.occurred_at)
+  return at
+}
+
+/** Adds an event to a policy's public timeline, at a time from `nextPolicyEventTime`. */
+export async function recordPolicyEvent(
+  trx: Db,
+  event: {
+    policyId: number
+    kind: PolicyEventKind
+    at: string
+    actorId: number | null
+    note?: string
+    fromStage?: Stage | null
+    toStage?: Stage | null
+    versionId?: number | null
+  },
+) {
+  await trx
+    .insertInto('policy_events')
+    .values({
+      policy_id: event.policyId,
+      kind: event.kind,
+      from_stage: event.fromStage ?? null,
+      to_stage: event.toStage ?? null,
+      version_id: event.versionId ?? null,
+      actor_id: event.actorId,
+      note: event.note ?? '',
+      occurred_at: event.at,
+    })
+    .execute()
+}
+
 export class InvalidStageError extends Error {}
 
-async function changeStageIn(trx: Db, policyId: number, to: Stage, actorId: number | null, note: string, at: string) {
+async function changeStageIn(trx: Db, policyId: number, to: Stage, actorId: number | null, note: string, givenAt?: string) {
   if (!STAGES.includes(to)) throw new InvalidStageError(to)
   const current = await trx.selectFrom('policies').select('stage').where('id', '=', policyId).executeTakeFirstOrThrow()
   if (current.stage === to) return false
+  const at = await nextPolicyEventTime(trx, policyId, givenAt)
   await trx.updateTable('policies').set({ stage: to, updated_at: at }).where('id', '=', policyId).execute()
-  await trx
-    .insertInto('policy_events')
-    .values({ policy_id: policyId, kind: 'stage_changed', from_stage: current.stage, to_stage: to, actor_id: actorId, note, occurred_at: at })
-    .execute()
+  await recordPolicyEvent(trx, { policyId, kind: 'stage_changed', fromStage: current.stage, toStage: to, actorId, note, at })
   return true
 }
 
@@ -243,7 +293,7 @@ export async function changeStage(
 ) {
   return db
     .transaction()
-    .execute((trx) => changeStageIn(trx, input.policyId, input.to, input.actorId, input.note ?? '', input.at ?? nowIso()))
+    .execute((trx) => changeStageIn(trx, input.policyId, input.to, input.actorId, input.note ?? '', input.at))
 }
 
 export async function listPolicyEvents(db: Db, policyId: number) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '~db/schema'
 import { listInputGiverIds } from '~/domain/inputs.server'
 import { notifyPolicyEvent } from '~/domain/notifications.server'
+import { clockNow } from '~/lib/clock'
 
 // Followers of a policy, and everyone who gave input on it, hear when a version is published and
 // when a consultation opens or closes.
@@ -23,7 +24,7 @@ export async function announceVersionPublished(
  * Announces every consultation that has opened or closed since the last sweep, once: each row
  * is claimed by an update that only one instance can win. Run periodically by the server.
  */
-export async function announceConsultationChanges(db: Kysely<Database>, now = new Date()) {
+export async function announceConsultationChanges(db: Kysely<Database>, now = clockNow()) {
   const at = now.toISOString()
   const opened = await db
     .updateTable('consultations')

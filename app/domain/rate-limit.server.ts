@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '~db/schema'
+import { clockNow } from '~/lib/clock'
 
 /**
  * Fixed-window counters in the database, shared by every instance. `hit` counts one attempt
@@ -10,7 +11,7 @@ export async function hit(
   key: string,
   limit: number,
   windowMs: number,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
   const row = await db.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst()
   const start = row ? Date.parse(row.window_start) : 0
@@ -31,7 +32,7 @@ export async function isLimited(
   key: string,
   limit: number,
   windowMs: number,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<number> {
   const row = await db.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst()
   if (!row) return 0

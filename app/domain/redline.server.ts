@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database, Stage } from '~db/schema'
 import { getPublishedVersion, getSections } from '~/domain/policies.server'
 import { type Redline, computeRedline } from '~/domain/redline'
+import { nowIso } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -143,7 +144,7 @@ export const policyEventEntries: TimelineProducer = async (db, policy) => {
 
 /** Each consultation's opening and, once passed, its closing, with how much input it received. */
 export const consultationEntries: TimelineProducer = async (db, policy) => {
-  const now = new Date().toISOString()
+  const now = nowIso()
   const rows = await db
     .selectFrom('consultations')
     .innerJoin('policy_versions', 'policy_versions.id', 'consultations.version_id')

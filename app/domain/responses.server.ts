@@ -3,6 +3,7 @@ import { recordAudit } from '~/domain/audit.server'
 import type { Database, Decision } from '~db/schema'
 import { type DeliveryReport, deliverOutbox, notifyInputAnswered } from '~/domain/notifications.server'
 import { DECISIONS, RESPONSE_REASON_MAX, isDecision } from '~/domain/response-rules'
+import { clockNow, nowIso } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -232,7 +233,7 @@ export async function withResponseNotifications<T>(
   inputIds: number[],
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<{ result: T } & Omit<RespondResult, 'changed'>> {
-  const at = new Date().toISOString()
+  const at = nowIso()
   const done = await db.transaction().execute(async (trx) => {
     const before = await snapshot(trx, { inputIds })
     const result = await work(trx)
@@ -315,7 +316,7 @@ export async function respondToInput(
   input: { inputId: number; decision: unknown; reason: unknown; actorId: number | null; now?: Date },
 ): Promise<RespondResult> {
   const { decision, reason } = checkResponse(input.decision, input.reason)
-  const at = (input.now ?? new Date()).toISOString()
+  const at = (input.now ?? clockNow()).toISOString()
   const result = await inTransaction(db, async (trx) => {
     const target = await answeringInput(trx, input.inputId)
     const existing = await trx.selectFrom('responses').selectAll().where('input_id', '=', target.id).executeTakeFirst()
@@ -351,7 +352,7 @@ export async function respondToTheme(
   input: { themeId: number; decision: unknown; reason: unknown; actorId: number | null; now?: Date },
 ): Promise<RespondResult> {
   const { decision, reason } = checkResponse(input.decision, input.reason)
-  const at = (input.now ?? new Date()).toISOString()
+  const at = (input.now ?? clockNow()).toISOString()
   const result = await inTransaction(db, async (trx) => {
     const theme = await trx.selectFrom('themes').select(['id', 'consultation_id']).where('id', '=', input.themeId).executeTakeFirst()
     if (!theme) throw new ResponseError('not_found')
@@ -387,7 +388,7 @@ export async function clearInputResponse(
   db: Db,
   input: { inputId: number; actorId: number | null; now?: Date },
 ): Promise<RespondResult> {
-  const at = (input.now ?? new Date()).toISOString()
+  const at = (input.now ?? clockNow()).toISOString()
   const result = await inTransaction(db, async (trx) => {
     const target = await answeringInput(trx, input.inputId)
     const existing = await trx.selectFrom('responses').selectAll().where('input_id', '=', target.id).executeTakeFirst()

@@ -6,7 +6,7 @@ import { getVerifiedRole } from '~/domain/employees.server'
 import { inAudience, sectionInputCounts } from '~/domain/inputs.server'
 import type { Actor } from '~/domain/permissions.server'
 import type { Locale } from '~/i18n/messages'
-import { formatDateTime } from '~/lib/time'
+import { clockNow, formatDateTime } from '~/lib/time'
 
 /** What the input form needs to know about the consultation, the person and the draft. */
 export async function loadParticipation(
@@ -14,7 +14,7 @@ export async function loadParticipation(
   policy: { id: number; current_version_id: number | null; organisation_id: number; organisation_name: string; time_zone: string },
   actor: Actor | null,
   locale: Locale,
-  now = new Date(),
+  now = clockNow(),
 ) {
   if (!policy.current_version_id) return null
   const consultation = await getCurrentConsultation(db, policy.current_version_id, now)
@@ -41,7 +41,7 @@ export async function loadVersionParticipation(
   versionId: number,
   timeZone: string,
   locale: Locale,
-  now = new Date(),
+  now = clockNow(),
 ) {
   const consultation = await getCurrentConsultation(db, versionId, now)
   const counts = await sectionInputCounts(db, versionId)

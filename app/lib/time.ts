@@ -1,8 +1,7 @@
+import { clockNow } from '~/lib/clock'
 import type { Locale } from '~/i18n/messages'
 
-export function nowIso(): string {
-  return new Date().toISOString()
-}
+export { clockNow, nowIso } from '~/lib/clock'
 
 const ZONE_NAMES: Record<string, string> = {
   'Asia/Jakarta': 'WIB',
@@ -12,7 +11,7 @@ const ZONE_NAMES: Record<string, string> = {
 }
 
 /** Indonesian zones by their everyday names (WIB, WITA, WIT); others by Intl's short name. */
-export function zoneName(timeZone: string, at = new Date()): string {
+export function zoneName(timeZone: string, at = clockNow()): string {
   const known = ZONE_NAMES[timeZone]
   if (known) return known
   const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })

@@ -14,7 +14,7 @@ import { useT } from '~/i18n/use-t'
 import { ConsultationSchema, splitTopics } from '~/lib/consultation-form'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
-import { utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import { clockNow, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Rembuk` }]
 
@@ -30,7 +30,7 @@ async function load(request: Request, slug: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, policy } = await load(request, params.slug)
   const versions = await listPublishedVersions(db, policy.id)
-  const now = new Date()
+  const now = clockNow()
   return {
     title: translator(getLocale(request))('cadmin.new.title'),
     policy: { slug: policy.slug, title: policy.title, organisation: policy.organisation_name },

@@ -14,7 +14,7 @@ import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
-import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import { formatDateTime, nowIso, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Rembuk` }]
 
@@ -48,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     policy: { slug: policy.slug, title: policy.title },
     zone: zoneName(policy.time_zone),
     sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
-    now: utcToZonedLocal(new Date().toISOString(), policy.time_zone),
+    now: utcToZonedLocal(nowIso(), policy.time_zone),
     saved: url.searchParams.get('nomor'),
     clientToken: crypto.randomUUID(),
   }

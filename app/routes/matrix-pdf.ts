@@ -7,7 +7,7 @@ import { downloadHeaders } from '~/lib/export.server'
 import { absoluteUrl } from '~/lib/mailer.server'
 import { matrixPdf } from '~/lib/matrix-pdf.server'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
-import { formatDateTime, formatNumber } from '~/lib/time'
+import { formatDateTime, formatNumber, nowIso } from '~/lib/time'
 
 /** The whole response matrix of a consultation as a printable PDF, streamed as it is written. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -28,7 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: policy.title,
     subtitle: `${policy.organisation_name} · ${t('matrix.consultationOf', { title: consultation.title, version: consultation.version_number })}`,
     summary,
-    generatedAt: t('matrix.generated', { date: formatDateTime(new Date().toISOString(), policy.time_zone, locale) }),
+    generatedAt: t('matrix.generated', { date: formatDateTime(nowIso(), policy.time_zone, locale) }),
     publicUrl: absoluteUrl(`/kebijakan/${policy.slug}/matriks?konsultasi=${consultation.id}`),
     rows: iterateMatrix(db, { consultationId: consultation.id }),
     t,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../schema'
 import { claimEmployment, decideClaim } from '../../app/domain/employees.server'
 import { addMembership } from '../../app/domain/policies.server'
+import { clockNow } from '../../app/lib/clock'
 
 const DAY = 24 * 60 * 60_000
 
@@ -22,7 +23,7 @@ export function demoNip(i: number): string {
  * Every demo `asn.<region>@rembuk.test` account gets an approved verification at its region, through
  * the same rules as everyone (claim, then the region's admin approves). The citizen account gets none.
  */
-export async function seedDemoEmployees(db: Kysely<Database>, userIdsByEmail: Map<string, number>, now = new Date()) {
+export async function seedDemoEmployees(db: Kysely<Database>, userIdsByEmail: Map<string, number>, now = clockNow()) {
   let i = 0
   for (const [email, userId] of userIdsByEmail) {
     const slug = /^asn\.([a-z0-9-]+)@rembuk\.test$/.exec(email)?.[1]

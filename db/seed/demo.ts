@@ -13,6 +13,7 @@ import {
   createPolicyWithPublishedVersion,
 } from '../../app/domain/policies.server'
 import { seedDemoEmployees } from './demo-employees'
+import { clockNow } from '../../app/lib/clock'
 
 export const DEMO_PASSWORD = 'rembuk-demo-2026'
 
@@ -132,7 +133,7 @@ const DAY = 24 * 60 * 60_000
 /** Fills an empty database with the five demo regions; does nothing when any organisation exists. */
 export async function seedDemo(
   db: Kysely<Database>,
-  now = new Date(),
+  now = clockNow(),
   /**
    * `consultations: false`: the regions and accounts alone. `story: false`: without Mamuju's
    * answered consultation and version 2 (DEMO_STORY=0 sets this default; the Vitest suite uses it,

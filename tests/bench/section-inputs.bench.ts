@@ -8,6 +8,7 @@ import { listPublishedInputs, sectionInputCounts } from '~/domain/inputs.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { seedDemo } from '~db/seed/demo'
 import { createTestDb } from '../db'
+import { clockNow } from '~/lib/clock'
 
 const BIG = Number(process.env.BENCH_INPUTS ?? 100_000)
 const SMALL = 10
@@ -17,10 +18,10 @@ async function main() {
   const dialect = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite'
   const t = await createTestDb(dialect)
   try {
-    await seedDemo(t.db, new Date(), { consultations: false })
+    await seedDemo(t.db, clockNow(), { consultations: false })
     const policy = (await getPolicyBySlug(t.db, 'kebijakan-kepegawaian-asn-mamuju'))!
     const versionId = policy.current_version_id!
-    const now = new Date()
+    const now = clockNow()
     const { id: consultationId } = await createConsultation(t.db, {
       policyId: policy.id,
       versionId,

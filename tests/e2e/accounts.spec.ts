@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, MAMUJU, expectAccessible, signIn } from './helpers'
+import { DEMO_PASSWORD, MAMUJU, expectAccessible, signIn, uniqueSuffix } from './helpers'
 
 test('a newcomer registers, signs out and signs in again', async ({ page }) => {
-  const email = `warga-${Date.now()}@contoh.id`
+  const email = `warga-${uniqueSuffix()}@contoh.id`
   await page.goto('/')
   await page.getByRole('link', { name: 'Daftar' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Daftar akun' })).toBeVisible()

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { type Page, expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { expectAccessible, signIn } from './helpers'
+import { TEST_NOW } from '../clock'
 
 /**
  * Answering inputs and the public response matrix, on Tanjungbalai's consultation (other browser
@@ -39,7 +40,7 @@ test.beforeAll(() => {
       forumInput = forum.tracking_number
       moderatorInput = inputs.find((i) => i.user_id === moderator.id)!.tracking_number
       if (db.prepare('select 1 from themes where consultation_id = ? and title = ?').get(consultationId, THEME)) return
-      const at = new Date().toISOString()
+      const at = TEST_NOW
       const theme = db
         .prepare('insert into themes (consultation_id, title, summary, created_by, created_at, updated_at) values (?, ?, ?, null, ?, ?)')
         .run(consultationId, THEME, 'Pegawai meminta hasil evaluasi enam bulanan dan tindak lanjutnya diumumkan.', at, at)

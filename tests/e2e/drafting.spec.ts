@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { expectAccessible, signIn } from './helpers'
+import { expectAccessible, signIn, uniqueSuffix } from './helpers'
 
 const DRAFT = [
   'Rancangan Peraturan Bupati Mamuju tentang Pengembangan Kompetensi ASN',
@@ -22,7 +22,7 @@ async function contents(page: Page) {
 }
 
 test('the policy team creates a policy, writes its draft, publishes it and moves its stage', async ({ page }) => {
-  const title = `Pengembangan Kompetensi ASN Mamuju ${Date.now()}`
+  const title = `Pengembangan Kompetensi ASN Mamuju ${uniqueSuffix()}`
   await signIn(page, 'moderator.mamuju@rembuk.test')
   await page.getByRole('link', { name: 'Kelola' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Ruang kerja tim kebijakan' })).toBeVisible()
@@ -132,7 +132,7 @@ test.describe('without JavaScript', () => {
 
   test('a policy is created, published, and its next version written, reordered, trimmed and published', async ({ page }) => {
     // A policy of its own, so the demo policies other tests read stay as seeded.
-    const title = `Penilaian Kinerja ASN Mamuju ${Date.now()}`
+    const title = `Penilaian Kinerja ASN Mamuju ${uniqueSuffix()}`
     await signIn(page, 'moderator.mamuju@rembuk.test')
     await page.getByRole('link', { name: 'Kelola' }).click()
     await expectAccessible(page, { javaScriptDisabled: true })

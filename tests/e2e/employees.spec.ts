@@ -1,8 +1,8 @@
 import { type Page, expect, test } from '@playwright/test'
-import { expectAccessible, signIn } from './helpers'
+import { expectAccessible, signIn, uniqueSuffix } from './helpers'
 
 async function register(page: Page, name: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@contoh.id`
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${uniqueSuffix()}@contoh.id`
   await page.goto('/daftar')
   await page.getByLabel('Nama tampilan').fill(name)
   await page.getByLabel('Alamat e-mail').fill(email)

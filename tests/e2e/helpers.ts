@@ -1,8 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
+import { randomBytes } from 'node:crypto'
 import { type Page, expect } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'rembuk-demo-2026'
 export const MAMUJU = '/kebijakan/kebijakan-kepegawaian-asn-mamuju'
+
+/** A few letters that make a name or address unique to this run (never the clock). */
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex')
+}
 
 async function scan(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { createDatabase } from '~db/connection'
 import type { Database } from '~db/schema'
 import { markRead, notify, notifyPolicyEvent } from '~/domain/notifications.server'
-import { MAMUJU, expectAccessible, signIn } from './helpers'
+import { MAMUJU, expectAccessible, signIn, uniqueSuffix } from './helpers'
 
 // Notifications are made the way the features that cause them make them: through the domain,
 // here on the database the test server uses (SQLite in WAL mode, so both may open it).
@@ -78,7 +78,7 @@ test('a citizen follows a policy, is notified when its consultation opens, and m
 })
 
 test('the platform admin reads the outbox and each mail in it', async ({ page }) => {
-  const subject = `Uji kotak keluar ${Date.now()}`
+  const subject = `Uji kotak keluar ${uniqueSuffix()}`
   await notify(db, {
     userIds: [await userId('asn.plaju@rembuk.test')],
     kind: 'input_answered',

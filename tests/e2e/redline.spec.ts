@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { expectAccessible } from './helpers'
+import { testTime } from '../clock'
 
+const DAY = 24 * 60 * 60_000
 const SLUG = 'kebijakan-pengelolaan-kepegawaian-mulyorejo'
 const POLICY = `/kebijakan/${SLUG}`
 const TITLE = 'Kebijakan Pengelolaan Kepegawaian ASN di Mulyorejo'
@@ -41,7 +43,8 @@ test.beforeAll(() => {
         byKey['tantangan-dalam-pengelolaan-kepegawaian'],
         { key: 'pengaduan', heading: 'Pengaduan', body: 'Setiap pegawai dapat menyampaikan pengaduan secara daring maupun luring.' },
       ]
-      const at = '2026-11-24T03:00:00.000Z'
+      // A day before the test server's clock starts (tests/clock.ts): after everything the demo seeded.
+      const at = testTime(-DAY)
       const version = db
         .prepare(
           "insert into policy_versions (policy_id, number, status, title, note, created_by, created_at, published_at) values (?, 2, 'published', ?, '', null, ?, ?)",

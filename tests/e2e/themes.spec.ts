@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test'
-import { expectAccessible, signIn } from './helpers'
+import { expectAccessible, signIn, uniqueSuffix } from './helpers'
 
 // Plaju's consultation is public and published at once (post-moderation); these tests only add
 // inputs and themes to it, so other specs that use it are not disturbed.
@@ -138,7 +138,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('a moderator creates a theme, adds an input found by a search, and cites it', async ({ page, browser }) => {
-    const token = `uji${Date.now().toString(36)}`
+    const token = `uji${uniqueSuffix()}`
     const number = await giveInput(
       browser,
       'warga@rembuk.test',

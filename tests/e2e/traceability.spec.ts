@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { expectAccessible, signIn } from './helpers'
+import { TEST_NOW } from '../clock'
 
 const SLUG = 'kebijakan-kepegawaian-asn-tanjungbalai'
 const POLICY = `/kebijakan/${SLUG}`
@@ -26,7 +27,7 @@ function prepareTheme(): string {
         .get(SLUG, SECTION) as { id: number; tracking_number: string; consultation_id: number }
       let theme = db.prepare('select id from themes where title = ?').get(THEME) as { id: number } | undefined
       if (!theme) {
-        const at = new Date().toISOString()
+        const at = TEST_NOW
         const result = db
           .prepare("insert into themes (consultation_id, title, summary, created_by, created_at, updated_at) values (?, ?, '', null, ?, ?)")
           .run(input.consultation_id, THEME, at, at)

@@ -19,9 +19,13 @@ import {
   startNextVersion,
   updateSection,
 } from '~/domain/drafting.server'
-import { changeStage, getPolicyReading, getSections, listPolicyEvents } from '~/domain/policies.server'
+import { EventBeforeCreationError, changeStage, getPolicyReading, getSections, listPolicyEvents } from '~/domain/policies.server'
 import { seedDemo } from '~db/seed/demo'
+import { testTime } from '../clock'
 import { type TestDb, createTestDb, dialects } from '../db'
+
+const HOUR = 60 * 60_000
+const DAY = 24 * HOUR
 
 const TEXT = [
   'Rancangan Peraturan Bupati tentang Pelatihan ASN',
@@ -40,7 +44,7 @@ describe.each(dialects)('drafting a policy on %s', (dialect) => {
 
   beforeEach(async () => {
     t = await createTestDb(dialect)
-    await seedDemo(t.db, new Date('2026-11-23T00:00:00Z'))
+    await seedDemo(t.db)
     orgId = (await t.db.selectFrom('organisations').select('id').where('slug', '=', 'mamuju').executeTakeFirstOrThrow()).id
     moderatorId = (
       await t.db.selectFrom('users').select('id').where('email', '=', 'moderator.mamuju@rembuk.test').executeTakeFirstOrThrow()
@@ -167,20 +171,36 @@ describe.each(dialects)('drafting a policy on %s', (dialect) => {
     const { id, slug, versionId } = await newPolicy()
     await expect(publishVersion(t.db, { versionId, actorId: moderatorId })).rejects.toBeInstanceOf(EmptyDraftError)
     await importPlainText(t.db, { versionId, text: TEXT, mode: 'replace' })
-    const published = await publishVersion(t.db, {
-      versionId,
-      actorId: moderatorId,
-      note: 'Versi pertama untuk konsultasi.',
-      at: '2026-11-24T02:00:00.000Z',
-    })
-    expect(published).toEqual({ number: 1, publishedAt: '2026-11-24T02:00:00.000Z' })
+    const at = testTime(HOUR)
+    const published = await publishVersion(t.db, { versionId, actorId: moderatorId, note: 'Versi pertama untuk konsultasi.', at })
+    expect(published).toEqual({ number: 1, publishedAt: at })
 
     const reading = (await getPolicyReading(t.db, slug, null))!
     expect(reading.version).toMatchObject({ number: 1, note: 'Versi pertama untuk konsultasi.' })
     expect(reading.sections.map((s) => s.key)).toEqual(['ketentuan-umum', 'tujuan'])
     const events = await listPolicyEvents(t.db, id)
     expect(events.at(-1)).toMatchObject({ kind: 'version_published', version_number: 1, note: 'Versi pertama untuk konsultasi.' })
-    expect(events.at(-1)!.occurred_at).toBe('2026-11-24T02:00:00.000Z')
+    expect(events.at(-1)!.occurred_at).toBe(at)
+  })
+
+  test('a policy’s events follow the portal’s clock: none is dated before the policy was created', async () => {
+    const { id, versionId } = await newPolicy()
+    await importPlainText(t.db, { versionId, text: TEXT, mode: 'replace' })
+    // A time given from elsewhere that would put the publication before the policy existed is refused…
+    await expect(
+      publishVersion(t.db, { versionId, actorId: moderatorId, at: testTime(-DAY) }),
+    ).rejects.toBeInstanceOf(EventBeforeCreationError)
+    await expect(changeStage(t.db, { policyId: id, to: 'konsultasi_publik', actorId: moderatorId, at: testTime(-DAY) })).rejects.toBeInstanceOf(
+      EventBeforeCreationError,
+    )
+    expect((await listPolicyEvents(t.db, id)).map((e) => e.kind)).toEqual(['created'])
+    // …and the clock's own times come after it, in the order they were recorded.
+    await publishVersion(t.db, { versionId, actorId: moderatorId })
+    await changeStage(t.db, { policyId: id, to: 'konsultasi_publik', actorId: moderatorId })
+    const events = await listPolicyEvents(t.db, id)
+    expect(events.map((e) => e.kind)).toEqual(['created', 'version_published', 'stage_changed'])
+    const times = events.map((e) => e.occurred_at)
+    expect([...times].sort()).toEqual(times)
   })
 
   test('a published version never changes', async () => {

@@ -19,6 +19,7 @@ import { loadActor } from '~/domain/permissions.server'
 import { createOrganisation } from '~/domain/policies.server'
 import { REGIONS, seedDemo } from '~db/seed/demo'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
+import { nowIso } from '~/lib/clock'
 
 const NIP = '198503122010011002'
 const NIP_SPACED = '19850312 201001 1 002'
@@ -27,7 +28,7 @@ const OTHER_NIP = '199001012015022003'
 async function addUser(db: Kysely<Database>, name: string) {
   const row = await db
     .insertInto('users')
-    .values({ email: `${name.toLowerCase()}@contoh.id`, display_name: name, password_hash: 'x', created_at: new Date().toISOString() })
+    .values({ email: `${name.toLowerCase()}@contoh.id`, display_name: name, password_hash: 'x', created_at: nowIso() })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

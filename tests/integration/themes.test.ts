@@ -19,6 +19,7 @@ import {
 } from '~/domain/themes.server'
 import { type TestDb, createTestDb, dialects } from '../db'
 import { type Fixture, campaignCopies, setUpConsultation } from './grouping-fixture'
+import { nowIso } from '~/lib/clock'
 
 const REKRUTMEN = [
   'Rekrutmen ASN harus terbuka, pengumuman seleksi dimuat di situs resmi pemerintah daerah.',
@@ -251,7 +252,7 @@ describe.each(dialects)('themes on %s', (dialect) => {
       }),
     ])
 
-    const at = new Date().toISOString()
+    const at = nowIso()
     await t.db.insertInto('responses').values({ theme_id: theme.id, decision: 'dicatat', reason: 'Dicatat.', responder_id: null, created_at: at, updated_at: at }).execute()
     await expect(deleteTheme(t.db, { themeId: theme.id, actorId: null })).rejects.toMatchObject({ code: 'has_response' })
     await t.db.deleteFrom('responses').execute()

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '~db/seed/demo'
 import { parseCsvRecords } from '../csv'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
 import { call, cookieFrom, form, get } from './helpers'
+import { nowIso } from '~/lib/clock'
 
 const MAMUJU = 'kebijakan-kepegawaian-asn-mamuju'
 
@@ -51,7 +52,7 @@ describe.each(dialects)('response and matrix routes on %s', (dialect) => {
       .where('status', '=', 'published')
       .orderBy('id')
       .execute()
-    const at = new Date().toISOString()
+    const at = nowIso()
     themeId = (
       await t.db
         .insertInto('themes')

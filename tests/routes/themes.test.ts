@@ -9,6 +9,7 @@ import * as signIn from '~/routes/sign-in'
 import { DEMO_PASSWORD, seedDemo } from '~db/seed/demo'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
 import { BASE, call, cookieFrom, form, get } from './helpers'
+import { nowMs } from '~/lib/clock'
 
 const MAMUJU = 'kebijakan-kepegawaian-asn-mamuju'
 const LETTER =
@@ -55,7 +56,7 @@ describe.each(dialects)('theme and duplicate routes on %s', (dialect) => {
         {
           consultationId,
           channel: 'letter',
-          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          receivedAt: new Date(nowMs() - 60_000).toISOString(),
           submitterName: 'Warga Kalukku',
           submitterContact: '',
           showName: false,
