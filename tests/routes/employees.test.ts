@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as account from '~/routes/account'
 import * as claimRoute from '~/routes/account.claim'
-import * as manage from '~/routes/manage.verification'
+import * as manage from '~/routes/kelola.verification'
 import * as register from '~/routes/register'
 import * as signIn from '~/routes/sign-in'
 import { setDb } from '~/lib/db.server'

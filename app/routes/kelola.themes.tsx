@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, data, redirect } from 'react-router'
-import type { Route } from './+types/manage.themes'
+import type { Route } from './+types/kelola.themes'
 import { FormErrors } from '~/components/Field'
 import { TextInput } from '~/components/form-controls'
 import { ThemeError, createTheme, createThemeFromSuggestion, listThemesWithCitations, suggestThemes } from '~/domain/themes.server'

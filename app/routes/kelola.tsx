@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import type { Route } from './+types/workspace'
+import type { Route } from './+types/kelola'
 import { StageBadge } from '~/components/StageBadge'
 import { listWorkspace } from '~/domain/drafting.server'
 import { can, teamOrganisationIds } from '~/domain/permissions.server'

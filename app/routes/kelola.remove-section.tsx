@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from 'react-router'
-import type { Route } from './+types/workspace.remove-section'
+import type { Route } from './+types/kelola.remove-section'
 import { PublishedVersionError, SectionNotFoundError, getDraftForEditing, removeSection } from '~/domain/drafting.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, redirect } from 'react-router'
-import type { Route } from './+types/manage.verification'
+import type { Route } from './+types/kelola.verification'
 import { ClaimStatus } from '~/components/ClaimStatus'
 import { FormErrors, TextAreaField } from '~/components/Field'
 import { DecisionError, decideClaim, getClaim, getOrganisationBySlug, listClaims } from '~/domain/employees.server'

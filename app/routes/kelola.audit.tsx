@@ -1,5 +1,5 @@
 import { Form, Link } from 'react-router'
-import type { Route } from './+types/manage.audit'
+import type { Route } from './+types/kelola.audit'
 import { Select } from '~/components/form-controls'
 import { AUDIT_ACTIONS, type AuditItem, listAudit, listAuditActions } from '~/domain/audit.server'
 import { getOrganisationBySlug } from '~/domain/employees.server'

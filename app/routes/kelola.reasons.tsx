@@ -1,5 +1,5 @@
 import { Form, Link, data, redirect } from 'react-router'
-import type { Route } from './+types/workspace.reasons'
+import type { Route } from './+types/kelola.reasons'
 import { ChoiceGroup, TextInput } from '~/components/form-controls'
 import { CitationError, citeChange, getDraftChanges, listChangeCitations, listCitableThemes } from '~/domain/revisions.server'
 import { getLocale } from '~/i18n/locale.server'

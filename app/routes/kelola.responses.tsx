@@ -1,5 +1,5 @@
 import { Form, Link, data, useLocation } from 'react-router'
-import type { Route } from './+types/manage.responses'
+import type { Route } from './+types/kelola.responses'
 import { FormErrors } from '~/components/Field'
 import { InputFilterFields } from '~/components/InputContentFields'
 import { Select, TextArea } from '~/components/form-controls'

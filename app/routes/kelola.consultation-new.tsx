@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
-import type { Route } from './+types/manage.consultation-new'
+import type { Route } from './+types/kelola.consultation-new'
 import { FormErrors } from '~/components/Field'
 import { ChoiceGroup, Select, TextArea, TextInput } from '~/components/form-controls'
 import { ConsultationError, createConsultation } from '~/domain/consultations.server'

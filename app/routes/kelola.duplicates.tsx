@@ -1,5 +1,5 @@
 import { Form, Link, data, redirect } from 'react-router'
-import type { Route } from './+types/manage.duplicates'
+import type { Route } from './+types/kelola.duplicates'
 import {
   DuplicateError,
   getDuplicateGroup,

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, data, redirect } from 'react-router'
-import type { Route } from './+types/manage.theme'
+import type { Route } from './+types/kelola.theme'
 import { FormErrors } from '~/components/Field'
 import { type ChecklistInput, InputChecklist } from '~/components/InputChecklist'
 import { InputFilterFields } from '~/components/InputContentFields'

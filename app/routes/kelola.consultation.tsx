@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, data } from 'react-router'
-import type { Route } from './+types/manage.consultation'
+import type { Route } from './+types/kelola.consultation'
 import { FormErrors } from '~/components/Field'
 import { Checkbox, Select, TextArea, TextInput } from '~/components/form-controls'
 import {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
-import type { Route } from './+types/workspace.new-policy'
+import type { Route } from './+types/kelola.new-policy'
 import { FormErrors, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/Field'
 import { createPolicy, listOrganisationsByIds } from '~/domain/drafting.server'
 import { assertCan, teamOrganisationIds } from '~/domain/permissions.server'

@@ -1,5 +1,5 @@
 import { Link, redirect } from 'react-router'
-import type { Route } from './+types/workspace.preview'
+import type { Route } from './+types/kelola.preview'
 import { PolicyDocument } from '~/components/PolicyDocument'
 import { getDraftForEditing } from '~/domain/drafting.server'
 import { STAGES } from '~/domain/policies.server'

@@ -1,7 +1,7 @@
 import { type SubmissionResult, getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useLocation, useSearchParams } from 'react-router'
-import type { Route } from './+types/workspace.draft'
+import type { Route } from './+types/kelola.draft'
 import { CheckboxField, FileField, FormErrors, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/Field'
 import {
   EmptyDraftError,
