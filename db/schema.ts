@@ -100,7 +100,7 @@ export interface SectionTable {
   body: string
 }
 
-export type PolicyEventKind = 'created' | 'stage_changed' | 'version_published'
+export type PolicyEventKind = 'created' | 'stage_changed' | 'version_published' | 'evaluation_published'
 
 export interface PolicyEventTable {
   id: Generated<number>
@@ -301,6 +301,11 @@ export interface ChangeCitationTable {
   theme_id: number | null
   input_id: number | null
   created_at: Timestamp
+  /** An evaluation finding: an element or indicator of this period, or a follow-up (its period too). */
+  evaluation_period_id: Generated<number | null>
+  skm_element: Generated<number | null>
+  indicator_id: Generated<number | null>
+  follow_up_id: Generated<number | null>
 }
 
 // What a notification is about; features add their own kinds here.
@@ -373,6 +378,174 @@ export interface EmployeeNipHolderTable {
   created_at: Timestamp
 }
 
+// ---- Evaluation: periods, the satisfaction survey (SKM), indicators, reports ----
+
+export interface EvaluationPlanTable {
+  policy_id: number
+  period_months: number
+  updated_by: number | null
+  updated_at: Timestamp
+}
+
+export type ReportStatus = 'draft' | 'published'
+export type SurveyAudience = 'public' | 'employees'
+
+export interface EvaluationPeriodTable {
+  id: Generated<number>
+  policy_id: number
+  name: string
+  slug: string
+  /** Calendar days (YYYY-MM-DD) in the organisation's zone, inclusive. */
+  starts_on: string
+  ends_on: string
+  service_name: Generated<string>
+  /** Service users in the period, for the minimum sample; null when not stated. */
+  population: number | null
+  audience: Generated<SurveyAudience>
+  survey_opens_at: Timestamp
+  survey_closes_at: Timestamp
+  require_receipt_code: Generated<Flag>
+  /** Responses received, kept with each response. */
+  respondents: Generated<number>
+  analysis: Generated<string>
+  report_status: Generated<ReportStatus>
+  report_published_at: Timestamp | null
+  report_event_id: number | null
+  revision_version_id: number | null
+  created_by: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type IndicatorDirection = 'higher' | 'lower'
+
+export interface EvaluationIndicatorTable {
+  id: Generated<number>
+  policy_id: number
+  name: string
+  unit: string
+  /** Decimal numbers as canonical text ("87.5"). */
+  baseline: string
+  target: string
+  direction: IndicatorDirection
+  data_source: Generated<string>
+  responsible_unit: Generated<string>
+  created_by: number | null
+  created_at: Timestamp
+  retired_at: Timestamp | null
+}
+
+export interface EvaluationIndicatorValueTable {
+  id: Generated<number>
+  period_id: number
+  indicator_id: number
+  value: string
+  /** The indicator's target and baseline when the value was recorded. */
+  target: string
+  baseline: string
+  evidence_note: Generated<string>
+  evidence_url: Generated<string>
+  recorded_by: number | null
+  recorded_at: Timestamp
+}
+
+export interface SurveyQuestionTable {
+  id: Generated<number>
+  period_id: number
+  position: number
+  kind: QuestionKind
+  prompt: string
+  /** JSON array of choices. */
+  options: Generated<string>
+  required: Generated<Flag>
+}
+
+export type SurveyChannel = 'online' | 'paper'
+
+export interface SurveyResponseTable {
+  id: Generated<number>
+  period_id: number
+  channel: SurveyChannel
+  user_id: number | null
+  entered_by: number | null
+  import_id: number | null
+  receipt_code_id: number | null
+  /** Scores 1–4 per element; null where the respondent left it blank. */
+  u1: number | null
+  u2: number | null
+  u3: number | null
+  u4: number | null
+  u5: number | null
+  u6: number | null
+  u7: number | null
+  u8: number | null
+  u9: number | null
+  age: Generated<string>
+  sex: Generated<string>
+  education: Generated<string>
+  occupation: Generated<string>
+  comment: Generated<string>
+  comment_input_id: number | null
+  client_token: string | null
+  created_at: Timestamp
+}
+
+export interface SurveyAnswerTable {
+  response_id: number
+  question_id: number
+  /** JSON value. */
+  value: string
+}
+
+export interface SurveyTallyTable {
+  period_id: number
+  item: string
+  value: string
+  count: number
+}
+
+export interface SurveyReceiptCodeTable {
+  id: Generated<number>
+  period_id: number
+  code: string
+  created_at: Timestamp
+  used_at: Timestamp | null
+}
+
+export type FollowUpStatus = 'planned' | 'in_progress' | 'done'
+
+export interface EvaluationFollowUpTable {
+  id: Generated<number>
+  period_id: number
+  finding: string
+  action: string
+  owner: string
+  /** YYYY-MM-DD */
+  due_on: string
+  element: number | null
+  indicator_id: number | null
+  status: Generated<FollowUpStatus>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type SurveyImportStatus = 'validating' | 'failed' | 'importing' | 'done'
+
+export interface SurveyImportTable {
+  id: Generated<number>
+  period_id: number
+  status: SurveyImportStatus
+  file_name: string
+  total_rows: Generated<number>
+  processed_rows: Generated<number>
+  imported: Generated<number>
+  /** JSON array of { row, field, message }. */
+  errors: Generated<string>
+  created_by: number | null
+  created_at: Timestamp
+  finished_at: Timestamp | null
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -405,6 +578,17 @@ export interface Database {
   app_secrets: AppSecretTable
   employee_claims: EmployeeClaimTable
   employee_nip_holders: EmployeeNipHolderTable
+  evaluation_plans: EvaluationPlanTable
+  evaluation_periods: EvaluationPeriodTable
+  evaluation_indicators: EvaluationIndicatorTable
+  evaluation_indicator_values: EvaluationIndicatorValueTable
+  survey_questions: SurveyQuestionTable
+  survey_responses: SurveyResponseTable
+  survey_answers: SurveyAnswerTable
+  survey_tallies: SurveyTallyTable
+  survey_receipt_codes: SurveyReceiptCodeTable
+  evaluation_follow_ups: EvaluationFollowUpTable
+  survey_imports: SurveyImportTable
 }
 
 export type User = Selectable<UserTable>

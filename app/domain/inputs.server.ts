@@ -626,3 +626,58 @@ export async function listInputGiverIds(db: Db, policyId: number): Promise<numbe
     .execute()
   return rows.map((r) => r.user_id!)
 }
+
+/**
+ * A comment left in an evaluation survey becomes an input of the policy's open consultation, so
+ * the team can answer it like any other: channel online, on the whole draft, without a name
+ * (a survey is anonymous), published or held as the consultation's moderation says. Runs in the
+ * caller's transaction (the survey response's); the caller indexes duplicates after the commit.
+ */
+export async function insertSurveyComment(
+  trx: Transaction<Database>,
+  input: {
+    consultation: Pick<Consultation, 'id' | 'policy_id' | 'version_id' | 'moderation' | 'topics'>
+    kind: 'question' | 'support' | 'objection'
+    text: string
+    userId: number | null
+    submitterName: string
+    submitterContact: string
+    at: string
+  },
+) {
+  const held = containsAbusiveLanguage(input.text)
+  const status: InputStatus = input.consultation.moderation === 'post' && !held ? 'published' : 'pending'
+  // The consultation's own topic for performance and service where it has one, else its first.
+  const topic = input.consultation.topics.find((t) => /kinerja|layanan|pelayanan/.test(t)) ?? input.consultation.topics[0] ?? ''
+  const row = await insertInput(
+    trx,
+    {
+      consultation_id: input.consultation.id,
+      policy_id: input.consultation.policy_id,
+      version_id: input.consultation.version_id,
+      section_key: '',
+      kind: input.kind,
+      proposed_text: '',
+      reason: input.text.trim(),
+      topic,
+      display_mode: 'as_given',
+      display_label: '',
+      user_id: input.userId,
+      channel: 'online',
+      submitter_name: input.submitterName,
+      submitter_contact: input.submitterContact,
+      group_name: '',
+      group_type: '',
+      status,
+      held_reason: held ? 'abusive' : '',
+      client_token: null,
+      entered_by: null,
+      received_at: input.at,
+      created_at: input.at,
+      published_at: status === 'published' ? input.at : null,
+    },
+    [],
+    [{ purpose: 'publication', statement: 'Persetujuan diberikan pada formulir survei kepuasan: komentar diteruskan tanpa nama sebagai masukan.' }],
+  )
+  return { id: row.id, trackingNumber: row.tracking_number, status }
+}
