@@ -36,6 +36,18 @@ export default [
   route('kebijakan/:slug/ringkasan', 'routes/summary.tsx'),
   route('kelola/konsultasi/:id/tanggapan', 'routes/kelola.responses.tsx'),
 
+  route('kebijakan/:slug/evaluasi', 'routes/evaluation.tsx'),
+  route('kebijakan/:slug/evaluasi/:period', 'routes/evaluation.period.tsx'),
+  route('kebijakan/:slug/evaluasi/:period/survei', 'routes/evaluation.survey.tsx'),
+  route('kebijakan/:slug/evaluasi/:period/laporan', 'routes/evaluation.report.tsx'),
+  route('kebijakan/:slug/evaluasi/:period/laporan.pdf', 'routes/evaluation.report-pdf.ts'),
+  route('kelola/kebijakan/:slug/evaluasi', 'routes/kelola.evaluation.tsx'),
+  route('kelola/kebijakan/:slug/evaluasi/indikator/:id', 'routes/kelola.evaluation.indicator.tsx'),
+  route('kelola/evaluasi/:id', 'routes/kelola.evaluation.period.tsx'),
+  route('kelola/evaluasi/:id/kuesioner', 'routes/kelola.evaluation.paper.tsx'),
+  route('kelola/evaluasi/:id/laporan', 'routes/kelola.evaluation.report.tsx'),
+  route('kelola/evaluasi/:id/kode.csv', 'routes/kelola.evaluation.codes.ts'),
+
   route('kelola', 'routes/kelola.tsx'),
   route('kelola/kebijakan/baru', 'routes/kelola.new-policy.tsx'),
   route('kelola/kebijakan/:slug', 'routes/kelola.policy.tsx'),
@@ -54,6 +66,8 @@ export default [
   route('api/v1/policies/:slug/matrix', 'routes/api.policy-matrix.ts'),
   route('api/v1/policies/:slug/inputs.csv', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-csv' }),
   route('api/v1/policies/:slug/inputs.ndjson', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-ndjson' }),
+  route('api/v1/policies/:slug/evaluations', 'routes/api.evaluations.ts'),
+  route('api/v1/policies/:slug/evaluations/:period/responses.csv', 'routes/api.evaluations-responses.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

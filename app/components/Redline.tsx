@@ -4,9 +4,9 @@ import { toParagraphs } from '~/domain/redline'
 import type { Locale, MessageKey, Translate } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
 
-/** An input or theme that prompted a change, cited next to it (filled in by the feature that links them). */
+/** An input, theme or evaluation finding that prompted a change, cited next to it (filled in by the feature that links them). */
 export interface ChangeCitation {
-  kind: 'input' | 'theme'
+  kind: 'input' | 'theme' | 'finding'
   label: string
   href: string
 }

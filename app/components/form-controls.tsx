@@ -70,7 +70,7 @@ export function TextInput(props: {
   defaultValue?: string
   maxLength?: number
   required?: boolean
-  type?: 'text' | 'datetime-local' | 'email' | 'search'
+  type?: 'text' | 'datetime-local' | 'date' | 'email' | 'search'
   autoComplete?: string
   inputMode?: 'numeric' | 'text'
 }) {

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database, Stage } from '~db/schema'
 import { getPublishedVersion, getSections } from '~/domain/policies.server'
 import { type Redline, computeRedline } from '~/domain/redline'
+import { evaluationEntries } from '~/domain/evaluations/timeline.server'
 import { nowIso } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -49,6 +50,8 @@ export type TimelineLink =
   | { rel: 'version'; href: string; versionNumber: number }
   | { rel: 'inputs'; href: string; count: number }
   | { rel: 'redline'; href: string; fromNumber: number; toNumber: number }
+  | { rel: 'evaluation'; href: string; periodSlug: string }
+  | { rel: 'evaluationPdf'; href: string; periodSlug: string }
 
 export interface TimelineDocument {
   title: string
@@ -80,6 +83,14 @@ export type TimelineEntry =
       closesAt: string
       /** Inputs received (every status) and published so far. */
       counts: { received: number; published: number }
+    })
+  | (TimelineBase & {
+      kind: 'evaluation_published'
+      periodName: string
+      respondents: number
+      /** The IKM (25–100) and its grade, when the survey had answers. */
+      ikm: number | null
+      grade: 'A' | 'B' | 'C' | 'D' | null
     })
 
 export interface TimelinePolicy {
@@ -185,7 +196,7 @@ export const consultationEntries: TimelineProducer = async (db, policy) => {
   return entries
 }
 
-const producers: TimelineProducer[] = [policyEventEntries, consultationEntries]
+const producers: TimelineProducer[] = [policyEventEntries, consultationEntries, evaluationEntries]
 
 /** Every public event of a policy, oldest first; same-time entries keep their producer's order. */
 export async function getPolicyTimeline(db: Db, policyId: number): Promise<TimelineEntry[]> {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '~db/schema'
+import { resolveFindings } from '~/domain/evaluations/findings.server'
 import { normaliseTrackingNumber } from '~/domain/inputs.server'
 import { getSections } from '~/domain/policies.server'
 import { type Redline, anchorFor, computeRedline } from '~/domain/redline'
@@ -12,7 +13,7 @@ type Db = Kysely<Database> | Transaction<Database>
 
 export class CitationError extends Error {
   constructor(
-    public code: 'not_draft' | 'unknown_input' | 'unknown_theme' | 'unknown_section',
+    public code: 'not_draft' | 'unknown_input' | 'unknown_theme' | 'unknown_section' | 'unknown_finding',
     public detail = '',
   ) {
     super(code)
@@ -57,11 +58,12 @@ export async function listCitableThemes(db: Db, policyId: number) {
 
 /**
  * Replaces what a draft's change to one section cites: themes by id, inputs by tracking number
- * (as people type them). Only drafts take citations; a published version never changes.
+ * (as people type them), and findings of published evaluations by key (evaluations/findings.server.ts).
+ * Only drafts take citations; a published version never changes.
  */
 export async function citeChange(
   db: Kysely<Database>,
-  input: { versionId: number; sectionKey: string; themeIds: number[]; trackingNumbers: string[] },
+  input: { versionId: number; sectionKey: string; themeIds: number[]; trackingNumbers: string[]; findings?: string[] },
 ) {
   return db.transaction().execute(async (trx) => {
     const version = await trx
@@ -99,6 +101,8 @@ export async function citeChange(
       : []
     const missing = [...new Set(numbers)].filter((n) => !inputs.some((i) => i.tracking_number === n))
     if (missing.length) throw new CitationError('unknown_input', missing.join(', '))
+    const findings = await resolveFindings(trx, version.policy_id, input.findings ?? [])
+    if (!findings) throw new CitationError('unknown_finding')
 
     await trx
       .deleteFrom('change_citations')
@@ -109,20 +113,31 @@ export async function citeChange(
     const rows = [
       ...themeIds.map((id) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: id, input_id: null, created_at: at })),
       ...inputs.map((i) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: null, input_id: i.id, created_at: at })),
+      ...findings.map((f) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: null, input_id: null, created_at: at, ...f })),
     ]
     if (rows.length) await trx.insertInto('change_citations').values(rows).execute()
-    return { themes: themeIds.length, inputs: inputs.length }
+    return { themes: themeIds.length, inputs: inputs.length, findings: findings.length }
   })
 }
 
 export interface CitationRow {
   sectionKey: string
-  kind: 'theme' | 'input'
+  kind: 'theme' | 'input' | 'element' | 'indicator' | 'follow_up'
   themeId: number | null
   themeTitle: string | null
   themeConsultationId: number | null
   trackingNumber: string | null
   inputLabel: string | null
+  /** An evaluation finding: its period, and the element, indicator or follow-up cited. */
+  finding: {
+    periodName: string
+    periodSlug: string
+    element: number | null
+    indicatorId: number | null
+    indicatorName: string | null
+    followUpId: number | null
+    followUpAction: string | null
+  } | null
 }
 
 /** Citations of the changes made in the given versions, by section key. */
@@ -132,6 +147,9 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
     .selectFrom('change_citations')
     .leftJoin('themes', 'themes.id', 'change_citations.theme_id')
     .leftJoin('inputs', 'inputs.id', 'change_citations.input_id')
+    .leftJoin('evaluation_periods', 'evaluation_periods.id', 'change_citations.evaluation_period_id')
+    .leftJoin('evaluation_indicators', 'evaluation_indicators.id', 'change_citations.indicator_id')
+    .leftJoin('evaluation_follow_ups', 'evaluation_follow_ups.id', 'change_citations.follow_up_id')
     .select([
       'change_citations.section_key',
       'change_citations.theme_id',
@@ -139,23 +157,60 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       'themes.consultation_id as theme_consultation_id',
       'inputs.tracking_number',
       'inputs.display_label',
+      'change_citations.evaluation_period_id',
+      'change_citations.skm_element',
+      'change_citations.indicator_id',
+      'change_citations.follow_up_id',
+      'evaluation_periods.name as period_name',
+      'evaluation_periods.slug as period_slug',
+      'evaluation_indicators.name as indicator_name',
+      'evaluation_follow_ups.action as follow_up_action',
     ])
     .where('change_citations.version_id', 'in', versionIds)
     .orderBy('change_citations.id')
     .execute()
   const out: Record<string, CitationRow[]> = {}
   for (const r of rows) {
+    const finding =
+      r.evaluation_period_id !== null && r.period_name !== null && r.period_slug !== null
+        ? {
+            periodName: r.period_name,
+            periodSlug: r.period_slug,
+            element: r.skm_element,
+            indicatorId: r.indicator_id,
+            indicatorName: r.indicator_name,
+            followUpId: r.follow_up_id,
+            followUpAction: r.follow_up_action,
+          }
+        : null
+    const kind: CitationRow['kind'] =
+      r.theme_id !== null
+        ? 'theme'
+        : finding === null
+          ? 'input'
+          : finding.followUpId !== null
+            ? 'follow_up'
+            : finding.indicatorId !== null
+              ? 'indicator'
+              : 'element'
+    if (kind === 'input' && r.tracking_number === null) continue
     const row: CitationRow = {
       sectionKey: r.section_key,
-      kind: r.theme_id !== null ? 'theme' : 'input',
+      kind,
       themeId: r.theme_id,
       themeTitle: r.theme_title,
       themeConsultationId: r.theme_consultation_id,
       trackingNumber: r.tracking_number,
       inputLabel: r.display_label,
+      finding,
     }
     const list = (out[r.section_key] ??= [])
-    if (!list.some((x) => x.kind === row.kind && x.themeId === row.themeId && x.trackingNumber === row.trackingNumber)) list.push(row)
+    const same = (x: CitationRow) =>
+      x.kind === row.kind &&
+      x.themeId === row.themeId &&
+      x.trackingNumber === row.trackingNumber &&
+      JSON.stringify(x.finding) === JSON.stringify(row.finding)
+    if (!list.some(same)) list.push(row)
   }
   return out
 }

@@ -16,7 +16,8 @@ export interface FormQuestion {
 const choiceError = (iss: { input?: unknown }) =>
   iss.input === undefined ? 'input.error.answerRequired' : 'input.error.answerInvalid'
 
-function answerSchema(q: FormQuestion) {
+/** One questionnaire answer's schema (shared with the evaluation survey's own questions). */
+export function answerSchema(q: FormQuestion) {
   let schema: z.ZodType
   switch (q.kind) {
     case 'scale':

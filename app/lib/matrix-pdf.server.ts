@@ -11,7 +11,7 @@ import type { Translate } from '~/i18n/messages'
 
 // The built-in PDF fonts cover Windows-1252 only; anything else is decomposed, else shown as "?".
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
-function pdfSafe(text: string): string {
+export function pdfSafe(text: string): string {
   let out = ''
   for (const ch of text) {
     const code = ch.codePointAt(0)!

@@ -26,7 +26,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
               ? `${api}/versions/${link.versionNumber}`
               : link.rel === 'redline'
                 ? `${api}/versions/${link.fromNumber}/diff/${link.toNumber}`
-                : `${api}/inputs`,
+                : link.rel === 'evaluation' || link.rel === 'evaluationPdf'
+                  ? `${api}/evaluations`
+                  : `${api}/inputs`,
         })),
       })),
     },

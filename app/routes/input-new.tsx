@@ -2,9 +2,10 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/input-new'
+import { QuestionnaireFields } from '~/components/QuestionnaireFields'
 import { FormErrors } from '~/components/Field'
 import { GroupFields, InputContentFields } from '~/components/InputContentFields'
-import { Checkbox, ChoiceGroup, TextArea, TextInput } from '~/components/form-controls'
+import { Checkbox, ChoiceGroup, TextInput } from '~/components/form-controls'
 import { getVerifiedRole } from '~/domain/employees.server'
 import { LIMITS } from '~/domain/input-rules'
 import { type ConsentPurpose, submitInput } from '~/domain/inputs.server'
@@ -201,46 +202,7 @@ export default function InputNew({ loaderData, actionData }: Route.ComponentProp
           <fieldset className="fieldset">
             <legend>{t('input.questionnaire')}</legend>
             <p className="field__hint">{t('input.questionnaire.intro')}</p>
-            {questions.map((q) => {
-              const name = `answers.q${q.id}`
-              const id = `pertanyaan-${q.id}`
-              const legend = (
-                <>
-                  {q.prompt} <span className="muted">({q.required ? t('input.required') : t('input.optional')})</span>
-                </>
-              )
-              const given = initial.answers?.[`q${q.id}`]
-              if (q.kind === 'text') {
-                return (
-                  <TextArea key={q.id} id={id} name={name} label={legend} rows={3} defaultValue={given} errors={errors(name)} maxLength={LIMITS.answerText} />
-                )
-              }
-              const options =
-                q.kind === 'scale'
-                  ? ['1', '2', '3', '4', '5'].map((v) => ({
-                      value: v,
-                      label: v === '1' ? `1 (${t('input.scale.low')})` : v === '5' ? `5 (${t('input.scale.high')})` : v,
-                    }))
-                  : q.kind === 'yesno'
-                    ? [
-                        { value: 'ya', label: t('input.yes') },
-                        { value: 'tidak', label: t('input.no') },
-                      ]
-                    : q.options.map((o) => ({ value: o, label: o }))
-              return (
-                <ChoiceGroup
-                  key={q.id}
-                  id={id}
-                  name={name}
-                  type={q.kind === 'multiple' ? 'checkbox' : 'radio'}
-                  legend={legend}
-                  inline={q.kind === 'scale' || q.kind === 'yesno'}
-                  defaultValue={given}
-                  errors={errors(name)}
-                  options={options}
-                />
-              )
-            })}
+            <QuestionnaireFields questions={questions} initial={initial.answers} errors={errors} />
           </fieldset>
         ) : null}
 

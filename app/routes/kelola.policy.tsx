@@ -217,7 +217,9 @@ export default function ManagePolicy({ loaderData, actionData }: Route.Component
                     ? t('drafting.event.created', { stage: e.to_stage ? t(`stage.${e.to_stage}`) : '' })
                     : e.kind === 'version_published'
                       ? t('drafting.event.published', { number: e.version_number ?? '' })
-                      : t('drafting.event.stage', {
+                      : e.kind === 'evaluation_published'
+                        ? t('evaluations.event.published', { period: e.note })
+                        : t('drafting.event.stage', {
                           from: e.from_stage ? t(`stage.${e.from_stage}`) : '',
                           to: e.to_stage ? t(`stage.${e.to_stage}`) : '',
                         })}
@@ -225,7 +227,7 @@ export default function ManagePolicy({ loaderData, actionData }: Route.Component
                 <p className="muted">
                   <time dateTime={e.occurred_at}>{date(e.occurred_at)}</time>
                 </p>
-                {e.note ? <p className="timeline__note">{e.note}</p> : null}
+                {e.note && e.kind !== 'evaluation_published' ? <p className="timeline__note">{e.note}</p> : null}
               </li>
             ))}
           </ol>

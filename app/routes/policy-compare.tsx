@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, data } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/policy-compare'
+import { citationLink } from '~/lib/citations'
 import { SelectField } from '~/components/Field'
 import { type ChangeCitation, RedlineView } from '~/components/Redline'
 import { listChangeCitations, versionIdsBetween } from '~/domain/revisions.server'
@@ -76,17 +77,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   const cited = await listChangeCitations(db, await versionIdsBetween(db, policy.id, dari, ke))
   const citations: Record<string, ChangeCitation[]> = {}
-  for (const [key, rows] of Object.entries(cited)) {
-    citations[key] = rows.map((c) =>
-      c.kind === 'theme'
-        ? { kind: 'theme', label: t('revisions.citation.theme', { title: c.themeTitle ?? '' }), href: `/kebijakan/${policy.slug}/matriks?konsultasi=${c.themeConsultationId}#tema-${c.themeId}` }
-        : {
-            kind: 'input',
-            label: t('revisions.citation.input', { number: c.trackingNumber ?? '', who: c.inputLabel || t('input.anonymous') }),
-            href: `/masukan/${c.trackingNumber}`,
-          },
-    )
-  }
+  for (const [key, rows] of Object.entries(cited)) citations[key] = rows.map((c) => citationLink(t, policy.slug, c))
   return {
     ...page,
     result: submission.reply(),

@@ -5,7 +5,8 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { type TimelineEntry, type TimelineLink, getPolicyTimeline } from '~/domain/redline.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Translate, translator } from '~/i18n/messages'
+import { type Locale, type Translate, translator } from '~/i18n/messages'
+import { formatScore } from '~/lib/evaluation-format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
@@ -32,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-function entryLabel(t: Translate, entry: TimelineEntry): string {
+function entryLabel(t: Translate, entry: TimelineEntry, locale: Locale): string {
   switch (entry.kind) {
     case 'created':
       return entry.stage ? t('timeline.createdAtStage', { stage: t(`stage.${entry.stage}`) }) : t('timeline.created')
@@ -50,6 +51,16 @@ function entryLabel(t: Translate, entry: TimelineEntry): string {
         received: entry.counts.received,
         published: entry.counts.published,
       })
+    case 'evaluation_published':
+      return entry.ikm === null
+        ? t('evaluations.timeline.published', { period: entry.periodName, respondents: entry.respondents })
+        : t('evaluations.timeline.publishedIkm', {
+            period: entry.periodName,
+            respondents: entry.respondents,
+            ikm: formatScore(entry.ikm, locale),
+            grade: entry.grade ?? '',
+            label: entry.grade ? t(`evaluations.grade.${entry.grade}`) : '',
+          })
   }
 }
 
@@ -61,6 +72,10 @@ function linkLabel(t: Translate, link: TimelineLink): string {
       return t('timeline.link.redline', { from: link.fromNumber, to: link.toNumber })
     case 'inputs':
       return t('timeline.link.inputs', { count: link.count })
+    case 'evaluation':
+      return t('evaluations.timeline.link')
+    case 'evaluationPdf':
+      return t('evaluations.timeline.pdf')
   }
 }
 
@@ -90,7 +105,7 @@ export default function PolicyTimelinePage({ loaderData }: Route.ComponentProps)
               <p className="timeline__when">
                 <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, policy.time_zone, locale)}</time>
               </p>
-              <p className="timeline__what">{entryLabel(t, entry)}</p>
+              <p className="timeline__what">{entryLabel(t, entry, locale)}</p>
               {entry.kind === 'version_published' && entry.versionTitle && entry.versionTitle !== policy.title ? (
                 <p className="timeline__detail">{entry.versionTitle}</p>
               ) : null}

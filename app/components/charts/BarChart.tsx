@@ -52,11 +52,14 @@ export function BarChart(props: {
   /** Replaces the default table (category, count, share). */
   table?: ReactNode
   headingLevel?: 2 | 3
+  /** For scores rather than counts: the scale's top (bars are drawn against it) and how a value reads; no shares are shown. */
+  scale?: { max: number; format: (value: number) => string }
 }) {
   const t = useT()
   const locale = useLocale()
   const n = (v: number) => formatNumber(v, locale)
-  const max = Math.max(1, ...props.groups.flatMap((g) => g.bars.map((b) => b.value)))
+  const max = props.scale?.max ?? Math.max(1, ...props.groups.flatMap((g) => g.bars.map((b) => b.value)))
+  const valueText = (value: number, total: number) => (props.scale ? props.scale.format(value) : `${n(value)} (${share(value, total)}%)`)
   const totalOf = (g: BarGroup) => props.total ?? g.bars.reduce((a, b) => a + b.value, 0)
 
   let y = 0
@@ -87,7 +90,7 @@ export function BarChart(props: {
           </text>
           <rect x="0" y={y} width={`${width}%`} height={BAR_HEIGHT} rx="2" className="chart__bar" />
           <text x={`${width}%`} dx={bar.value > 0 ? 6 : 0} y={y + BAR_HEIGHT - 3} className="chart__value">
-            {n(bar.value)} ({share(bar.value, total)}%)
+            {valueText(bar.value, total)}
           </text>
         </g>,
       )
@@ -99,7 +102,7 @@ export function BarChart(props: {
   const described = props.groups
     .map((g) => {
       const total = totalOf(g)
-      const list = g.bars.map((b) => t('chart.item', { label: b.label, value: `${n(b.value)} (${share(b.value, total)}%)` })).join(', ')
+      const list = g.bars.map((b) => t('chart.item', { label: b.label, value: valueText(b.value, total) })).join(', ')
       return g.label ? `${g.label}: ${list}` : list
     })
     .join('; ')
@@ -142,14 +145,14 @@ export function BarChart(props: {
                     <tr>
                       <th scope="col">{t('chart.category')}</th>
                       <th scope="col">{t('chart.value')}</th>
-                      <th scope="col">{t('chart.share')}</th>
+                      {props.scale ? null : <th scope="col">{t('chart.share')}</th>}
                     </tr>
                   </thead>
                   {props.groups.map((g, gi) => (
                     <tbody key={gi}>
                       {g.label ? (
                         <tr>
-                          <th scope="colgroup" colSpan={3}>
+                          <th scope="colgroup" colSpan={props.scale ? 2 : 3}>
                             {g.label}
                           </th>
                         </tr>
@@ -157,8 +160,14 @@ export function BarChart(props: {
                       {g.bars.map((b, bi) => (
                         <tr key={bi}>
                           <th scope="row">{b.label}</th>
-                          <td>{n(b.value)}</td>
-                          <td>{share(b.value, totalOf(g))}%</td>
+                          {props.scale ? (
+                            <td>{props.scale.format(b.value)}</td>
+                          ) : (
+                            <>
+                              <td>{n(b.value)}</td>
+                              <td>{share(b.value, totalOf(g))}%</td>
+                            </>
+                          )}
                         </tr>
                       ))}
                     </tbody>

@@ -130,7 +130,7 @@ export async function openNextPeriod(db: Kysely<Database>, input: { policyId: nu
       .where('policy_id', '=', input.policyId)
       .orderBy('ends_on', 'desc')
       .executeTakeFirst()
-    const span = last ? periodAfter(last, periodMonths) : periodContaining(dayIn(now, time_zone), periodMonths)
+    const span = last ? periodAfter({ endsOn: last.ends_on }, periodMonths) : periodContaining(dayIn(now, time_zone), periodMonths)
     const taken = await trx
       .selectFrom('evaluation_periods')
       .select('id')

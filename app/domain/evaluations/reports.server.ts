@@ -3,7 +3,9 @@ import type { Database, FollowUpStatus } from '~db/schema'
 import { recordAudit } from '~/domain/audit.server'
 import { DraftExistsError, startNextVersion } from '~/domain/drafting.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
-import { EVALUATION_STAGES, surveyState } from '~/domain/evaluations/periods.server'
+import { type IndicatorRow, indicatorsForPeriods } from '~/domain/evaluations/indicators.server'
+import { type PeriodResults, periodResults } from '~/domain/evaluations/results.server'
+import { EVALUATION_STAGES, type PeriodWithPolicy, surveyState } from '~/domain/evaluations/periods.server'
 import { isSkmElement } from '~/domain/evaluations/skm'
 import { changeStage, nextPolicyEventTime, recordPolicyEvent } from '~/domain/policies.server'
 import { clockNow, nowIso } from '~/lib/clock'
@@ -231,4 +233,43 @@ export async function startRevision(db: Kysely<Database>, input: { periodId: num
     details: { period: period.name, version: draft.number },
   })
   return { number: draft.number, started: true }
+}
+
+/**
+ * Everything a period's report (laporan hasil evaluasi) holds: the respondents' profile, the IKM
+ * and each element, the indicators, the team's analysis and the follow-up plan. The page and the
+ * PDF both read this, so they cannot disagree.
+ */
+export interface EvaluationReport {
+  period: Pick<
+    PeriodWithPolicy,
+    | 'id'
+    | 'name'
+    | 'slug'
+    | 'starts_on'
+    | 'ends_on'
+    | 'service_name'
+    | 'analysis'
+    | 'report_status'
+    | 'report_published_at'
+    | 'survey_opens_at'
+    | 'survey_closes_at'
+    | 'policy_slug'
+    | 'policy_title'
+    | 'organisation_name'
+    | 'time_zone'
+    | 'revision_version_id'
+  >
+  results: PeriodResults
+  indicators: IndicatorRow[]
+  followUps: Awaited<ReturnType<typeof listFollowUps>>
+}
+
+export async function getEvaluationReport(db: Db, period: PeriodWithPolicy): Promise<EvaluationReport> {
+  return {
+    period,
+    results: await periodResults(db, period),
+    indicators: (await indicatorsForPeriods(db, period.policy_id, [period])).get(period.id) ?? [],
+    followUps: await listFollowUps(db, period.id),
+  }
 }

@@ -104,3 +104,55 @@ export async function resultsOverTime(db: Db, policyId: number, options: { publi
     }
   })
 }
+
+export interface ResponseExportRow {
+  id: number
+  channel: string
+  scores: (number | null)[]
+  age: string
+  sex: string
+  education: string
+  occupation: string
+  answers: Record<number, unknown>
+}
+
+/**
+ * A period's responses for open data, a page at a time (by id, one index range per page): scores,
+ * profile bands, and answers to choice questions. Never the comment, free text, account, address,
+ * receipt code or time: nothing that could point to a person.
+ */
+export async function* iterateResponses(db: Db, periodId: number, pageSize = 500): AsyncGenerator<ResponseExportRow[]> {
+  const questions = (await getSurveyQuestions(db, periodId)).filter((q) => q.kind !== 'text')
+  let after = 0
+  for (;;) {
+    const rows = await db
+      .selectFrom('survey_responses')
+      .select(['id', 'channel', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'age', 'sex', 'education', 'occupation'])
+      .where('period_id', '=', periodId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute()
+    if (rows.length === 0) return
+    const answers = questions.length
+      ? await db
+          .selectFrom('survey_answers')
+          .select(['response_id', 'question_id', 'value'])
+          .where('response_id', 'in', rows.map((r) => r.id))
+          .where('question_id', 'in', questions.map((q) => q.id))
+          .execute()
+      : []
+    yield rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      scores: [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9],
+      age: r.age,
+      sex: r.sex,
+      education: r.education,
+      occupation: r.occupation,
+      answers: Object.fromEntries(answers.filter((a) => a.response_id === r.id).map((a) => [a.question_id, JSON.parse(a.value) as unknown])),
+    }))
+    after = rows[rows.length - 1].id
+    if (rows.length < pageSize) return
+  }
+}
