@@ -301,11 +301,18 @@ export interface ChangeCitationTable {
   theme_id: number | null
   input_id: number | null
   created_at: Timestamp
-  /** An evaluation finding: an element or indicator of this period, or a follow-up (its period too). */
-  evaluation_period_id: Generated<number | null>
-  skm_element: Generated<number | null>
-  indicator_id: Generated<number | null>
-  follow_up_id: Generated<number | null>
+}
+
+/** A change citing an evaluation finding: one of an element or an indicator of a period, or a follow-up. */
+export interface ChangeFindingCitationTable {
+  id: Generated<number>
+  version_id: number
+  section_key: string
+  evaluation_period_id: number
+  skm_element: number | null
+  indicator_id: number | null
+  follow_up_id: number | null
+  created_at: Timestamp
 }
 
 // What a notification is about; features add their own kinds here.
@@ -589,6 +596,7 @@ export interface Database {
   survey_receipt_codes: SurveyReceiptCodeTable
   evaluation_follow_ups: EvaluationFollowUpTable
   survey_imports: SurveyImportTable
+  change_finding_citations: ChangeFindingCitationTable
 }
 
 export type User = Selectable<UserTable>

@@ -109,13 +109,23 @@ export async function citeChange(
       .where('version_id', '=', version.id)
       .where('section_key', '=', input.sectionKey)
       .execute()
+    await trx
+      .deleteFrom('change_finding_citations')
+      .where('version_id', '=', version.id)
+      .where('section_key', '=', input.sectionKey)
+      .execute()
     const at = nowIso()
     const rows = [
       ...themeIds.map((id) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: id, input_id: null, created_at: at })),
       ...inputs.map((i) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: null, input_id: i.id, created_at: at })),
-      ...findings.map((f) => ({ version_id: version.id, section_key: input.sectionKey, theme_id: null, input_id: null, created_at: at, ...f })),
     ]
     if (rows.length) await trx.insertInto('change_citations').values(rows).execute()
+    if (findings.length) {
+      await trx
+        .insertInto('change_finding_citations')
+        .values(findings.map((f) => ({ version_id: version.id, section_key: input.sectionKey, created_at: at, ...f })))
+        .execute()
+    }
     return { themes: themeIds.length, inputs: inputs.length, findings: findings.length }
   })
 }
@@ -147,9 +157,6 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
     .selectFrom('change_citations')
     .leftJoin('themes', 'themes.id', 'change_citations.theme_id')
     .leftJoin('inputs', 'inputs.id', 'change_citations.input_id')
-    .leftJoin('evaluation_periods', 'evaluation_periods.id', 'change_citations.evaluation_period_id')
-    .leftJoin('evaluation_indicators', 'evaluation_indicators.id', 'change_citations.indicator_id')
-    .leftJoin('evaluation_follow_ups', 'evaluation_follow_ups.id', 'change_citations.follow_up_id')
     .select([
       'change_citations.section_key',
       'change_citations.theme_id',
@@ -157,43 +164,31 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       'themes.consultation_id as theme_consultation_id',
       'inputs.tracking_number',
       'inputs.display_label',
-      'change_citations.evaluation_period_id',
-      'change_citations.skm_element',
-      'change_citations.indicator_id',
-      'change_citations.follow_up_id',
+    ])
+    .where('change_citations.version_id', 'in', versionIds)
+    .orderBy('change_citations.id')
+    .execute()
+  const findingRows = await db
+    .selectFrom('change_finding_citations')
+    .innerJoin('evaluation_periods', 'evaluation_periods.id', 'change_finding_citations.evaluation_period_id')
+    .leftJoin('evaluation_indicators', 'evaluation_indicators.id', 'change_finding_citations.indicator_id')
+    .leftJoin('evaluation_follow_ups', 'evaluation_follow_ups.id', 'change_finding_citations.follow_up_id')
+    .select([
+      'change_finding_citations.section_key',
+      'change_finding_citations.skm_element',
+      'change_finding_citations.indicator_id',
+      'change_finding_citations.follow_up_id',
       'evaluation_periods.name as period_name',
       'evaluation_periods.slug as period_slug',
       'evaluation_indicators.name as indicator_name',
       'evaluation_follow_ups.action as follow_up_action',
     ])
-    .where('change_citations.version_id', 'in', versionIds)
-    .orderBy('change_citations.id')
+    .where('change_finding_citations.version_id', 'in', versionIds)
+    .orderBy('change_finding_citations.id')
     .execute()
   const out: Record<string, CitationRow[]> = {}
   for (const r of rows) {
-    const finding =
-      r.evaluation_period_id !== null && r.period_name !== null && r.period_slug !== null
-        ? {
-            periodName: r.period_name,
-            periodSlug: r.period_slug,
-            element: r.skm_element,
-            indicatorId: r.indicator_id,
-            indicatorName: r.indicator_name,
-            followUpId: r.follow_up_id,
-            followUpAction: r.follow_up_action,
-          }
-        : null
-    const kind: CitationRow['kind'] =
-      r.theme_id !== null
-        ? 'theme'
-        : finding === null
-          ? 'input'
-          : finding.followUpId !== null
-            ? 'follow_up'
-            : finding.indicatorId !== null
-              ? 'indicator'
-              : 'element'
-    if (kind === 'input' && r.tracking_number === null) continue
+    const kind: CitationRow['kind'] = r.theme_id !== null ? 'theme' : 'input'
     const row: CitationRow = {
       sectionKey: r.section_key,
       kind,
@@ -202,15 +197,24 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       themeConsultationId: r.theme_consultation_id,
       trackingNumber: r.tracking_number,
       inputLabel: r.display_label,
-      finding,
+      finding: null,
     }
     const list = (out[r.section_key] ??= [])
-    const same = (x: CitationRow) =>
-      x.kind === row.kind &&
-      x.themeId === row.themeId &&
-      x.trackingNumber === row.trackingNumber &&
-      JSON.stringify(x.finding) === JSON.stringify(row.finding)
-    if (!list.some(same)) list.push(row)
+    if (!list.some((x) => x.kind === row.kind && x.themeId === row.themeId && x.trackingNumber === row.trackingNumber)) list.push(row)
+  }
+  for (const r of findingRows) {
+    const finding = {
+      periodName: r.period_name,
+      periodSlug: r.period_slug,
+      element: r.skm_element,
+      indicatorId: r.indicator_id,
+      indicatorName: r.indicator_name,
+      followUpId: r.follow_up_id,
+      followUpAction: r.follow_up_action,
+    }
+    const kind: CitationRow['kind'] = finding.followUpId !== null ? 'follow_up' : finding.indicatorId !== null ? 'indicator' : 'element'
+    const list = (out[r.section_key] ??= [])
+    list.push({ sectionKey: r.section_key, kind, themeId: null, themeTitle: null, themeConsultationId: null, trackingNumber: null, inputLabel: null, finding })
   }
   return out
 }

@@ -186,19 +186,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('evaluation_follow_ups_period').on('evaluation_follow_ups').column('period_id').execute()
 
-  // A change in a new version may cite an evaluation finding: an element or an indicator of a
-  // period, or a follow-up (which belongs to a period).
-  await db.schema.alterTable('change_citations').addColumn('evaluation_period_id', 'integer').execute()
-  await db.schema.alterTable('change_citations').addColumn('skm_element', 'integer').execute()
-  await db.schema.alterTable('change_citations').addColumn('indicator_id', 'integer').execute()
-  await db.schema.alterTable('change_citations').addColumn('follow_up_id', 'integer').execute()
+  // A change in a new version may cite an evaluation finding, as it cites themes and inputs
+  // (change_citations): an element or an indicator of a period, or a follow-up of a period.
+  await db.schema
+    .createTable('change_finding_citations')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('version_id', 'integer', (c) => c.notNull().references('policy_versions.id').onDelete('cascade'))
+    .addColumn('section_key', 'text', (c) => c.notNull())
+    .addColumn('evaluation_period_id', 'integer', (c) => c.notNull().references('evaluation_periods.id').onDelete('cascade'))
+    .addColumn('skm_element', 'integer')
+    .addColumn('indicator_id', 'integer', (c) => c.references('evaluation_indicators.id').onDelete('cascade'))
+    .addColumn('follow_up_id', 'integer', (c) => c.references('evaluation_follow_ups.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addCheckConstraint(
+      'change_finding_citations_one_finding',
+      sql`(case when skm_element is null then 0 else 1 end) + (case when indicator_id is null then 0 else 1 end) + (case when follow_up_id is null then 0 else 1 end) = 1`,
+    )
+    .execute()
+  await db.schema.createIndex('change_finding_citations_version').on('change_finding_citations').columns(['version_id', 'section_key']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['follow_up_id', 'indicator_id', 'skm_element', 'evaluation_period_id']) {
-    await db.schema.alterTable('change_citations').dropColumn(column).execute()
-  }
   for (const table of [
+    'change_finding_citations',
     'evaluation_follow_ups',
     'survey_tallies',
     'survey_answers',
