@@ -21,6 +21,8 @@ export interface PolicyReading {
   sections: { key: string; heading: string; body: string }[]
   stages: Stage[]
   participation: Participation | null
+  /** The policy has evaluation periods (after adoption): link to its evaluation page. */
+  evaluated?: boolean
 }
 
 export interface Participation {
@@ -113,6 +115,11 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
           <li>
             <Link to={`/kebijakan/${policy.slug}/linimasa`}>{t('timeline.link')}</Link>
           </li>
+          {reading.evaluated ? (
+            <li>
+              <Link to={`/kebijakan/${policy.slug}/evaluasi`}>{t('evaluations.public.heading')}</Link>
+            </li>
+          ) : null}
         </ul>
       </header>
 

@@ -140,6 +140,8 @@ export interface CitationRow {
   inputLabel: string | null
   /** An evaluation finding: its period, and the element, indicator or follow-up cited. */
   finding: {
+    /** The key the reasons form carries for it (evaluations/findings.server.ts). */
+    key: string
     periodName: string
     periodSlug: string
     element: number | null
@@ -175,6 +177,7 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
     .leftJoin('evaluation_follow_ups', 'evaluation_follow_ups.id', 'change_finding_citations.follow_up_id')
     .select([
       'change_finding_citations.section_key',
+      'change_finding_citations.evaluation_period_id',
       'change_finding_citations.skm_element',
       'change_finding_citations.indicator_id',
       'change_finding_citations.follow_up_id',
@@ -203,7 +206,14 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
     if (!list.some((x) => x.kind === row.kind && x.themeId === row.themeId && x.trackingNumber === row.trackingNumber)) list.push(row)
   }
   for (const r of findingRows) {
+    const key =
+      r.follow_up_id !== null
+        ? `followup:${r.follow_up_id}`
+        : r.indicator_id !== null
+          ? `indicator:${r.evaluation_period_id}:${r.indicator_id}`
+          : `element:${r.evaluation_period_id}:${r.skm_element}`
     const finding = {
+      key,
       periodName: r.period_name,
       periodSlug: r.period_slug,
       element: r.skm_element,

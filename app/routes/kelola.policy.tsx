@@ -207,6 +207,16 @@ export default function ManagePolicy({ loaderData, actionData }: Route.Component
           ) : null}
         </section>
 
+        <section aria-labelledby="evaluasi-judul" className="panel" id="evaluasi">
+          <h2 id="evaluasi-judul">{t('evaluations.manage.heading')}</h2>
+          <p className="muted">{t('evaluations.manage.panelHint')}</p>
+          <p>
+            <Link className="button button--secondary" to={`/kelola/kebijakan/${policy.slug}/evaluasi`}>
+              {t('evaluations.manage.panelLink')}
+            </Link>
+          </p>
+        </section>
+
         <section aria-labelledby="riwayat-judul" className="panel">
           <h2 id="riwayat-judul">{t('drafting.manage.history')}</h2>
           <ol className="timeline">

@@ -1,10 +1,13 @@
 import { Form, Link, data, redirect } from 'react-router'
 import type { Route } from './+types/kelola.reasons'
 import { ChoiceGroup, TextInput } from '~/components/form-controls'
+import { FindingChoices } from '~/components/evaluation/FindingChoices'
+import { listCitableFindings } from '~/domain/evaluations/findings.server'
 import { CitationError, citeChange, getDraftChanges, listChangeCitations, listCitableThemes } from '~/domain/revisions.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
+import { citationLink } from '~/lib/citations'
 import { getDb } from '~/lib/db.server'
 import { editorPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
@@ -41,6 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       .filter((s) => s.status !== 'unchanged' || s.moved || s.renamed)
       .map((s) => ({ key: s.key, heading: s.toHeading ?? s.fromHeading ?? s.key, status: s.status, moved: s.moved })),
     themes: await listCitableThemes(db, policy.id),
+    findings: await listCitableFindings(db, policy.id),
     citations,
     saved: new URL(request.url).searchParams.get('disimpan'),
   }
@@ -52,10 +56,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const sectionKey = String(formData.get('sectionKey') ?? '')
   const themeIds = formData.getAll('themeIds').map(Number).filter(Number.isInteger)
   const trackingNumbers = String(formData.get('trackingNumbers') ?? '').split(/[,;\n]/)
+  const findings = formData.getAll('findings').map(String).slice(0, 200)
   const { redline } = await getDraftChanges(getDb(), version.id)
   if (!redline.sections.some((s) => s.key === sectionKey)) throw new Response('Bad request', { status: 400 })
   try {
-    await citeChange(getDb(), { versionId: version.id, sectionKey, themeIds, trackingNumbers })
+    await citeChange(getDb(), { versionId: version.id, sectionKey, themeIds, trackingNumbers, findings })
   } catch (error) {
     if (!(error instanceof CitationError)) throw error
     const message =
@@ -63,9 +68,12 @@ export async function action({ request, params }: Route.ActionArgs) {
         ? `revisions.error.unknownInput|numbers=${error.detail}`
         : error.code === 'unknown_theme'
           ? 'revisions.error.unknownTheme'
-          : 'error.server'
+          : error.code === 'unknown_finding'
+            ? 'evaluations.citation.unknown'
+            : 'error.server'
+    const field = error.code === 'unknown_theme' ? 'themeIds' : error.code === 'unknown_finding' ? 'findings' : 'trackingNumbers'
     return data(
-      { sectionKey, field: error.code === 'unknown_theme' ? 'themeIds' : 'trackingNumbers', message, typed: formData.get('trackingNumbers') },
+      { sectionKey, field, message, typed: formData.get('trackingNumbers') },
       { status: 400 },
     )
   }
@@ -74,7 +82,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function DraftReasons({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
-  const { policy, number, base, changes, themes, citations, saved } = loaderData
+  const { policy, number, base, changes, themes, findings, citations, saved } = loaderData
   const savedHeading = saved ? changes.find((c) => c.key === saved)?.heading : null
   return (
     <div className="page narrow">
@@ -100,6 +108,7 @@ export default function DraftReasons({ loaderData, actionData }: Route.Component
             const mine = actionData?.sectionKey === change.key ? actionData : null
             const citedThemes = cited.filter((c) => c.kind === 'theme').map((c) => String(c.themeId))
             const citedInputs = cited.filter((c) => c.kind === 'input').map((c) => c.trackingNumber)
+            const citedFindings = cited.flatMap((c) => (c.finding ? [c.finding.key] : []))
             return (
               <section key={change.key} id={`alasan-${change.key}`} className="panel" aria-labelledby={`alasan-${change.key}-judul`}>
                 <h2 id={`alasan-${change.key}-judul`}>
@@ -111,13 +120,7 @@ export default function DraftReasons({ loaderData, actionData }: Route.Component
                 <p className="muted">
                   {t('revisions.reasons.current')}:{' '}
                   {cited.length
-                    ? cited
-                        .map((c) =>
-                          c.kind === 'theme'
-                            ? t('revisions.citation.theme', { title: c.themeTitle ?? '' })
-                            : t('revisions.citation.input', { number: c.trackingNumber ?? '', who: c.inputLabel || t('input.anonymous') }),
-                        )
-                        .join('; ')
+                    ? cited.map((c) => citationLink(t, policy.slug, c).label).join('; ')
                     : t('revisions.reasons.nothingCited')}
                 </p>
                 <Form method="post" className="stack">
@@ -135,6 +138,14 @@ export default function DraftReasons({ loaderData, actionData }: Route.Component
                   ) : (
                     <p className="muted">{t('revisions.reasons.noThemes')}</p>
                   )}
+                  {findings.length ? (
+                    <FindingChoices
+                      id={`temuan-${change.key}`}
+                      findings={findings}
+                      chosen={citedFindings}
+                      errors={mine?.field === 'findings' ? [mine.message] : undefined}
+                    />
+                  ) : null}
                   <TextInput
                     id={`masukan-${change.key}`}
                     name="trackingNumbers"

@@ -19,7 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const participation = reading.version
     ? await loadVersionParticipation(getDb(), reading.version.id, reading.policy.time_zone, getLocale(request))
     : null
-  return { ...reading, stages: STAGES, participation, follow: await getFollowState(getDb(), actor, reading.policy.id) }
+  const evaluated = Boolean(await getDb().selectFrom('evaluation_periods').select('id').where('policy_id', '=', reading.policy.id).limit(1).executeTakeFirst())
+  return { ...reading, stages: STAGES, participation, evaluated, follow: await getFollowState(getDb(), actor, reading.policy.id) }
 }
 
 export default function PolicyPage({ loaderData }: Route.ComponentProps) {
