@@ -13,6 +13,7 @@ import {
   createPolicyWithPublishedVersion,
 } from '../../app/domain/policies.server'
 import { seedDemoEmployees } from './demo-employees'
+import { seedDemoEvaluations } from './demo-evaluations'
 import { clockNow } from '../../app/lib/clock'
 
 export const DEMO_PASSWORD = 'rembuk-demo-2026'
@@ -200,7 +201,13 @@ export async function seedDemo(
   }
   await seedDemoEmployees(db, userIds, now)
   if (options.consultations !== false) {
-    await seedDemoConsultations(db, now, { story: options.story ?? process.env.DEMO_STORY !== '0' })
+    const story = options.story ?? process.env.DEMO_STORY !== '0'
+    await seedDemoConsultations(db, now, { story })
+    // Sawahlunto's adopted regulation in its evaluation cycle is part of the story (demo-evaluations.ts).
+    if (story) {
+      const sawahlunto = REGIONS.findIndex((r) => r.slug === 'sawahlunto')
+      await seedDemoEvaluations(db, now, { sections: parsePlainTextDraft(texts[sawahlunto]).sections })
+    }
   }
   return { seeded: true }
 }

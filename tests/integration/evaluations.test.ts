@@ -256,7 +256,8 @@ describe.each(dialects)('evaluation periods, the survey and its results on %s', 
     await retireIndicator(t.db, { indicatorId: spare.id, policyId })
     const next = (await getPeriodWithPolicy(t.db, (await openNextPeriod(t.db, { policyId, actorId: null })).id))!
     const both = await indicatorsForPeriods(t.db, policyId, [period, next])
-    expect(both.get(period.id)!.map((r) => r.name)).toEqual(['Lama penanganan pengaduan', 'SKP tepat waktu', 'Pelatihan'])
+    // Measured before it was retired: still this period's. Never measured: not this period's.
+    expect(both.get(period.id)!.map((r) => r.name)).toEqual(['Lama penanganan pengaduan', 'SKP tepat waktu'])
     expect(both.get(next.id)!.map((r) => r.name)).toEqual(['Lama penanganan pengaduan'])
   })
 

@@ -93,10 +93,10 @@ export async function updateIndicator(db: Kysely<Database>, input: IndicatorInpu
 }
 
 /** Stops measuring an indicator from now on; its past values stay in every period that has them. */
-export async function retireIndicator(db: Kysely<Database>, input: { indicatorId: number; policyId: number }) {
+export async function retireIndicator(db: Kysely<Database>, input: { indicatorId: number; policyId: number; at?: string }) {
   await db
     .updateTable('evaluation_indicators')
-    .set({ retired_at: nowIso() })
+    .set({ retired_at: input.at ?? nowIso() })
     .where('id', '=', input.indicatorId)
     .where('policy_id', '=', input.policyId)
     .where('retired_at', 'is', null)
@@ -169,8 +169,9 @@ export interface IndicatorRow {
 }
 
 /**
- * Each period's indicators: those measured in it, and those in use during it (added before it
- * ended, not retired before it began) with no value yet ("no data").
+ * Each period's indicators: those measured in it, and those still in use when it ended (added
+ * before its end, not retired by then) with no value ("no data"). An indicator retired during a
+ * period and never measured in it is not that period's.
  */
 export async function indicatorsForPeriods(db: Db, policyId: number, periods: Pick<Period, 'id' | 'starts_on' | 'ends_on'>[]) {
   const out = new Map<number, IndicatorRow[]>()
@@ -186,7 +187,8 @@ export async function indicatorsForPeriods(db: Db, policyId: number, periods: Pi
     for (const ind of indicators) {
       const v = values.find((x) => x.period_id === period.id && x.indicator_id === ind.id)
       // Dates compare as text: an instant's day is its first ten characters (UTC, close enough for "in use").
-      const inUse = ind.created_at.slice(0, 10) < dayAfter(period.ends_on) && (!ind.retired_at || ind.retired_at.slice(0, 10) >= period.starts_on)
+      const end = dayAfter(period.ends_on)
+      const inUse = ind.created_at.slice(0, 10) < end && (!ind.retired_at || ind.retired_at.slice(0, 10) >= end)
       if (!v && !inUse) continue
       const target = v?.target ?? ind.target
       rows.push({
