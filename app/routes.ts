@@ -46,6 +46,8 @@ export default [
   route('kelola/evaluasi/:id', 'routes/kelola.evaluation.period.tsx'),
   route('kelola/evaluasi/:id/kuesioner', 'routes/kelola.evaluation.paper.tsx'),
   route('kelola/evaluasi/:id/laporan', 'routes/kelola.evaluation.report.tsx'),
+  route('kelola/evaluasi/:id/impor', 'routes/kelola.evaluation.import.tsx'),
+  route('kelola/evaluasi/:id/impor/:importId', 'routes/kelola.evaluation.import-status.tsx'),
   route('kelola/evaluasi/:id/kode.csv', 'routes/kelola.evaluation.codes.ts'),
 
   route('kelola', 'routes/kelola.tsx'),

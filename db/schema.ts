@@ -543,6 +543,7 @@ export interface SurveyImportTable {
   period_id: number
   status: SurveyImportStatus
   file_name: string
+  source: string
   total_rows: Generated<number>
   processed_rows: Generated<number>
   imported: Generated<number>

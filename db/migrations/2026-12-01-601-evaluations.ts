@@ -95,6 +95,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_id', 'integer', (c) => c.notNull().references('evaluation_periods.id').onDelete('cascade'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
+    // The uploaded CSV (bounded), so the import can run, or run again, away from the request.
+    .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('total_rows', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('processed_rows', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('imported', 'integer', (c) => c.notNull().defaultTo(0))

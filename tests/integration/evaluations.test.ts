@@ -5,6 +5,7 @@ import { resolveFindings } from '~/domain/evaluations/findings.server'
 import { computeIkm } from '~/domain/evaluations/ikm'
 import { addIndicator, indicatorsForPeriods, recordIndicatorValue, retireIndicator } from '~/domain/evaluations/indicators.server'
 import { closeSurveyNow, getPeriodWithPolicy, listPeriods, openNextPeriod, setPlan, updateSurveySettings } from '~/domain/evaluations/periods.server'
+import { createSurveyImport, getSurveyImport, runSurveyImport } from '~/domain/evaluations/import.server'
 import { addFollowUp, publishReport, saveAnalysis, startRevision } from '~/domain/evaluations/reports.server'
 import { iterateResponses, periodResults, readTallies, resultsOverTime } from '~/domain/evaluations/results.server'
 import { SURVEY_LIMITS, type SkmElement } from '~/domain/evaluations/skm'
@@ -326,5 +327,46 @@ describe.each(dialects)('evaluation periods, the survey and its results on %s', 
     expect((await listChangeCitations(t.db, [draft.id])).evaluasi).toHaveLength(3)
     expect(await resolveFindings(t.db, policyId, [])).toEqual([])
     expect((await readTallies(t.db, [period.id])).get(period.id)?.get('channel')?.get('paper')).toBe(1)
+  })
+
+  test('a CSV of paper questionnaires: every row checked, errors by row, nothing partly imported; the corrected file imports whole', async () => {
+    const period = await openPeriod()
+    const { id: questionId } = await addSurveyQuestion(t.db, { periodId: period.id, kind: 'yesno', prompt: 'ASN?', options: [], required: false })
+    const header = `U1,U2,U3,U4,U5,U6,U7,U8,U9,usia,jenis_kelamin,pendidikan,pekerjaan,saran,q${questionId}`
+    const good = ['4,3,3,4,3,3,4,2,3,30_39,p,d4s1,asn,,ya', '3,3,2,,3,3,3,1,3,40_49,L,sma,swasta,"Antrean, lama",tidak']
+    const bad = '3,5,2,4,3,3,3,1,3,usia lanjut,p,sma,asn,,mungkin'
+    const first = await createSurveyImport(t.db, { periodId: period.id, fileName: 'kuesioner.csv', source: [header, good[0], bad, good[1]].join('\n'), actorId: moderatorId })
+    await runSurveyImport(t.db, first.id)
+    const failed = (await getSurveyImport(t.db, period.id, first.id))!
+    expect(failed).toMatchObject({ status: 'failed', imported: 0, total_rows: 3, processed_rows: 3 })
+    expect(failed.errors).toEqual([
+      { row: 3, column: 'U2', code: 'answer_invalid' },
+      { row: 3, column: 'usia', code: 'profile_invalid' },
+      { row: 3, column: `q${questionId}`, code: 'answer_invalid' },
+    ])
+    expect(await countRows(t.db, 'survey_responses')).toBe(0)
+    expect(await countRows(t.db, 'survey_tallies')).toBe(0)
+
+    const fixed = await createSurveyImport(t.db, { periodId: period.id, fileName: 'kuesioner.csv', source: `\uFEFF${[header, good[0], bad.replace('3,5,', '3,4,').replace('usia lanjut', '60plus').replace('mungkin', 'ya'), good[1]].join('\r\n')}\r\n`, actorId: moderatorId })
+    await runSurveyImport(t.db, fixed.id)
+    expect(await getSurveyImport(t.db, period.id, fixed.id)).toMatchObject({ status: 'done', imported: 3, errors: [] })
+    const results = await periodResults(t.db, period)
+    expect(results.channels).toEqual({ online: 0, paper: 3 })
+    expect(results.ikm.elements[3]).toMatchObject({ answered: 2, unanswered: 1 })
+    expect(results.profile.sex.find((r) => r.value === 'l')?.count).toBe(1)
+    expect(results.questions[0].options).toEqual([{ value: 'ya', count: 2 }, { value: 'tidak', count: 1 }])
+    // The same tallies as three questionnaires keyed in one at a time would give.
+    const stored = await t.db.selectFrom('survey_responses').select(['comment', 'import_id', 'channel']).orderBy('id').execute()
+    expect(stored.map((r) => [r.channel, r.import_id, r.comment])).toEqual([
+      ['paper', fixed.id, ''],
+      ['paper', fixed.id, ''],
+      ['paper', fixed.id, 'Antrean, lama'],
+    ])
+    // Running it again imports nothing twice; a file without the score columns is refused whole.
+    await runSurveyImport(t.db, fixed.id)
+    expect(await countRows(t.db, 'survey_responses')).toBe(3)
+    const wrong = await createSurveyImport(t.db, { periodId: period.id, fileName: 'salah.csv', source: 'nama,nilai\nBudi,4', actorId: null })
+    await runSurveyImport(t.db, wrong.id)
+    expect((await getSurveyImport(t.db, period.id, wrong.id))!.errors.map((e) => e.code)).toEqual(['unknown_column', 'unknown_column', ...Array(9).fill('missing_column')])
   })
 })

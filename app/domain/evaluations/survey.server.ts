@@ -253,6 +253,71 @@ export async function insertResponse(
   return row.id
 }
 
+/**
+ * Writes many checked paper responses at once (a CSV import), in the caller's transaction: rows
+ * and answers in slices, the tallies added up first and written once.
+ */
+export async function insertPaperResponses(
+  trx: Transaction<Database>,
+  periodId: number,
+  rows: CheckedResponse[],
+  questions: Question[],
+  meta: { enteredBy: number | null; importId: number; at: string },
+) {
+  const tallies = new Map<string, number>()
+  for (let i = 0; i < rows.length; i += 100) {
+    const slice = rows.slice(i, i + 100)
+    const ids = await trx
+      .insertInto('survey_responses')
+      .values(
+        slice.map((r) => ({
+          period_id: periodId,
+          channel: 'paper' as const,
+          user_id: null,
+          entered_by: meta.enteredBy,
+          import_id: meta.importId,
+          receipt_code_id: null,
+          u1: r.scores[1],
+          u2: r.scores[2],
+          u3: r.scores[3],
+          u4: r.scores[4],
+          u5: r.scores[5],
+          u6: r.scores[6],
+          u7: r.scores[7],
+          u8: r.scores[8],
+          u9: r.scores[9],
+          age: r.profile.age,
+          sex: r.profile.sex,
+          education: r.profile.education,
+          occupation: r.profile.occupation,
+          comment: r.comment,
+          comment_input_id: null,
+          client_token: null,
+          created_at: meta.at,
+        })),
+      )
+      .returning('id')
+      .execute()
+    const answers = slice.flatMap((r, j) => r.answers.map((a) => ({ response_id: ids[j].id, question_id: a.questionId, value: JSON.stringify(a.value) })))
+    for (let k = 0; k < answers.length; k += 200) await trx.insertInto('survey_answers').values(answers.slice(k, k + 200)).execute()
+    for (const r of slice) {
+      for (const [item, value] of tallyItems(r, questions, 'paper')) {
+        const key = `${item}\u0000${value}`
+        tallies.set(key, (tallies.get(key) ?? 0) + 1)
+      }
+    }
+  }
+  for (const [key, count] of tallies) {
+    const [item, value] = key.split('\u0000')
+    await bumpTallies(trx, periodId, [[item, value]], count)
+  }
+  await trx
+    .updateTable('evaluation_periods')
+    .set((eb) => ({ respondents: eb('respondents', '+', rows.length) }))
+    .where('id', '=', periodId)
+    .execute()
+}
+
 /** The open consultation a survey comment can go to: public (or the respondent's own organisation's). */
 async function openConsultationFor(db: Db, policyId: number, employee: boolean, now: Date): Promise<Consultation | null> {
   const all = await listConsultations(db, policyId)
