@@ -9,7 +9,6 @@ import { Select, TextArea, TextInput } from '~/components/form-controls'
 import { indicatorsForPeriods } from '~/domain/evaluations/indicators.server'
 import { surveyState } from '~/domain/evaluations/periods.server'
 import {
-  FOLLOW_UP_STATUSES,
   addFollowUp,
   listFollowUps,
   publishReport,
@@ -19,7 +18,7 @@ import {
   startRevision,
 } from '~/domain/evaluations/reports.server'
 import { periodResults } from '~/domain/evaluations/results.server'
-import { SKM_ELEMENTS, elementCode } from '~/domain/evaluations/skm'
+import { FOLLOW_UP_STATUSES, SKM_ELEMENTS, elementCode } from '~/domain/evaluations/skm'
 import { getLocale } from '~/i18n/locale.server'
 import { type MessageKey, translator } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'

@@ -267,7 +267,7 @@ describe.each(dialects)('evaluation periods, the survey and its results on %s', 
     await submitSurveyResponse(t.db, { ...answers([3, 3, 3, 3, 3, 3, 3, 2, 3]), periodId: period.id, receiptCode: '', clientToken: null }, { actor: null, address: null })
     await expect(publishReport(t.db, { periodId: period.id, actorId: moderatorId })).rejects.toMatchObject({ code: 'survey_closed' })
     await closeSurveyNow(t.db, period.id)
-    await expect(publishReport(t.db, { periodId: period.id, actorId: moderatorId })).rejects.toMatchObject({ code: 'required', field: 'analysis' })
+    await expect(publishReport(t.db, { periodId: period.id, actorId: moderatorId })).rejects.toMatchObject({ code: 'needs_analysis', field: 'analysis' })
     await saveAnalysis(t.db, { periodId: period.id, analysis: 'Penanganan pengaduan terendah.' })
     const followUp = await addFollowUp(t.db, { periodId: period.id, finding: 'Pengaduan lambat', action: 'Buka kanal pengaduan kinerja', owner: 'Inspektorat', dueOn: '2027-03-31', element: 8, indicatorId: null })
     await expect(addFollowUp(t.db, { periodId: period.id, finding: 'x', action: 'y', owner: 'z', dueOn: '2027-02-30', element: null, indicatorId: null })).rejects.toMatchObject({ code: 'bad_date' })

@@ -29,6 +29,7 @@ export class EvaluationError extends Error {
       | 'report_published'
       | 'report_not_published'
       | 'report_needs_responses'
+      | 'needs_analysis'
       | 'revision_started'
       | 'draft_exists'
       | 'too_many_questions'

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '~db/schema'
 import type { Question } from '~/domain/consultations.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
-import { PROFILE_FIELDS, SKM_ELEMENTS, type SkmElement, elementCode } from '~/domain/evaluations/skm'
+import { IMPORT_LIMITS, PROFILE_FIELDS, SKM_ELEMENTS, type SkmElement, elementCode } from '~/domain/evaluations/skm'
 import { type CheckedResponse, checkResponse, getSurveyQuestions, insertPaperResponses } from '~/domain/evaluations/survey.server'
 import { nowIso } from '~/lib/clock'
 
@@ -16,7 +16,7 @@ type Db = Kysely<Database> | Transaction<Database>
  * shows them while it runs (docs/decisions/041-survey-csv-import.md).
  */
 
-export const IMPORT_LIMITS = { bytes: 2_000_000, rows: 10_000, storedErrors: 200 }
+export { IMPORT_LIMITS } from '~/domain/evaluations/skm'
 
 /** Column names: U1–U9, the profile in Indonesian, the comment, and q<id> for the period's own questions. */
 export const PROFILE_COLUMNS: Record<(typeof PROFILE_FIELDS)[number], string> = {

@@ -6,14 +6,14 @@ import { EvaluationError } from '~/domain/evaluations/errors'
 import { type IndicatorRow, indicatorsForPeriods } from '~/domain/evaluations/indicators.server'
 import { type PeriodResults, periodResults } from '~/domain/evaluations/results.server'
 import { EVALUATION_STAGES, type PeriodWithPolicy, surveyState } from '~/domain/evaluations/periods.server'
-import { isSkmElement } from '~/domain/evaluations/skm'
+import { FOLLOW_UP_STATUSES, isSkmElement } from '~/domain/evaluations/skm'
 import { changeStage, nextPolicyEventTime, recordPolicyEvent } from '~/domain/policies.server'
 import { clockNow, nowIso } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 export const REPORT_LIMITS = { analysis: 20_000, finding: 1000, action: 1000, owner: 200, followUps: 50 }
-export const FOLLOW_UP_STATUSES: FollowUpStatus[] = ['planned', 'in_progress', 'done']
+export { FOLLOW_UP_STATUSES } from '~/domain/evaluations/skm'
 
 async function draftPeriod(db: Db, periodId: number) {
   const period = await db
@@ -158,7 +158,7 @@ export async function publishReport(db: Kysely<Database>, input: { periodId: num
     const at = await nextPolicyEventTime(trx, period.policy_id, input.at)
     if (surveyState(period, new Date(at)) !== 'closed') throw new EvaluationError('survey_closed')
     if (period.respondents === 0) throw new EvaluationError('report_needs_responses')
-    if (!period.analysis.trim()) throw new EvaluationError('required', 'analysis')
+    if (!period.analysis.trim()) throw new EvaluationError('needs_analysis', 'analysis')
     await recordPolicyEvent(trx, { policyId: period.policy_id, kind: 'evaluation_published', actorId: input.actorId, note: period.name, at })
     const event = await trx
       .selectFrom('policy_events')

@@ -55,3 +55,9 @@ export const DEFAULT_PERIOD_MONTHS: PeriodMonths = 6
 
 export const SURVEY_AUDIENCES = ['public', 'employees'] as const
 export type SurveyAudience = (typeof SURVEY_AUDIENCES)[number]
+
+/** How far a follow-up of a report has come. */
+export const FOLLOW_UP_STATUSES = ['planned', 'in_progress', 'done'] as const
+
+/** A CSV of paper questionnaires: its size and rows are bounded. */
+export const IMPORT_LIMITS = { bytes: 2_000_000, rows: 10_000, storedErrors: 200 }
