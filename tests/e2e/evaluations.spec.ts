@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
+import Database from 'better-sqlite3'
 import { expectAccessible, signIn } from './helpers'
 
 /**
@@ -10,6 +12,19 @@ import { expectAccessible, signIn } from './helpers'
 const SLUG = 'perwako-pengelolaan-kinerja-asn-sawahlunto'
 const POLICY = `/kebijakan/${SLUG}`
 const HEADER = 'U1,U2,U3,U4,U5,U6,U7,U8,U9,usia,jenis_kelamin,pendidikan,pekerjaan,saran'
+let currentPeriod: number
+test.beforeAll(() => {
+  const db = new Database(fileURLToPath(new URL('../.tmp/e2e.sqlite', import.meta.url)), { readonly: true })
+  try {
+    const row = db
+      .prepare("select e.id from evaluation_periods e join policies p on p.id = e.policy_id where p.slug = ? and e.slug = 'semester-ii-2026'")
+      .get(SLUG) as { id: number }
+    currentPeriod = row.id
+  } finally {
+    db.close()
+  }
+})
+
 const rows = ['4,3,3,4,3,4,4,2,3,30_39,p,d4s1,asn,', '3,3,7,4,3,3,3,2,3,40_49,l,sma,asn,Loket penuh', '3,4,3,,3,3,4,3,3,,,,,"Antrean cepat, petugas ramah"']
 
 test.describe('a citizen on a phone, without JavaScript', () => {
@@ -59,15 +74,21 @@ test.describe('a citizen on a phone, without JavaScript', () => {
   })
 })
 
-test('staff import paper questionnaires: a bad row stops the whole file; the corrected file imports', async ({ page }) => {
+test("the team's evaluation pages: plan, indicators, the period's survey settings and values", async ({ page }) => {
   await signIn(page, 'moderator.sawahlunto@rembuk.test')
   await page.goto(`/kelola/kebijakan/${SLUG}/evaluasi`)
   await expect(page.getByRole('heading', { level: 1, name: 'Evaluasi kebijakan' })).toBeVisible()
+  await expect(page.getByRole('row', { name: /Rata-rata waktu verifikasi SKP/ })).toContainText('Dihentikan')
   await expectAccessible(page)
   await page.getByRole('link', { name: 'Semester II 2026' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Semester II 2026' })).toBeVisible()
   await expectAccessible(page)
-  await page.getByRole('link', { name: 'Unggah kuesioner kertas (CSV)' }).click()
+})
+
+test('staff import paper questionnaires: a bad row stops the whole file, errors shown by row', async ({ page }) => {
+  await signIn(page, 'moderator.sawahlunto@rembuk.test')
+  await page.goto(`/kelola/evaluasi/${currentPeriod}/impor`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Unggah kuesioner kertas (CSV)' })).toBeVisible()
   await expectAccessible(page)
 
   await page.getByLabel('Berkas CSV').setInputFiles({ name: 'kuesioner-loket.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\n')) })
@@ -81,9 +102,7 @@ test('staff import paper questionnaires: a bad row stops the whole file; the cor
 
 test('staff upload the corrected file: every questionnaire is imported', async ({ page }) => {
   await signIn(page, 'moderator.sawahlunto@rembuk.test')
-  await page.goto(`/kelola/kebijakan/${SLUG}/evaluasi`)
-  await page.getByRole('link', { name: 'Semester II 2026' }).click()
-  await page.getByRole('link', { name: 'Unggah kuesioner kertas (CSV)' }).click()
+  await page.goto(`/kelola/evaluasi/${currentPeriod}/impor`)
   await page.getByRole('link', { name: 'kuesioner-loket.csv' }).click()
   await expect(page.getByText('Tidak ada yang diimpor')).toBeVisible()
   await page.getByRole('link', { name: 'Unggah berkas yang sudah diperbaiki' }).click()
