@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
@@ -18,6 +19,7 @@ import { type Locale, translator } from '~/i18n/messages'
 import { getDb } from '~/lib/db.server'
 import { can } from '~/domain/permissions.server'
 import { getActor } from '~/lib/session.server'
+import { REFRESH_SECONDS, type RefreshHandle } from '~/jobs/job-progress'
 import stylesheet from './styles.css?url'
 
 export const links: Route.LinksFunction = () => [
@@ -134,6 +136,16 @@ function Header({ data }: { data: RootData | undefined }) {
   )
 }
 
+/** A page showing background work in progress refreshes itself when JavaScript is off (JobProgress polls otherwise). */
+function NoScriptRefresh() {
+  const refresh = useMatches().some((m) => (m.handle as RefreshHandle | undefined)?.refreshWhile?.(m.loaderData) === true)
+  return refresh ? (
+    <noscript>
+      <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+    </noscript>
+  ) : null
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined
   const locale = data?.locale ?? 'id'
@@ -145,6 +157,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <NoScriptRefresh />
       </head>
       <body>
         <Header data={data} />

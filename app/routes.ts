@@ -54,6 +54,7 @@ export default [
   route('api/v1/policies/:slug/matrix', 'routes/api.policy-matrix.ts'),
   route('api/v1/policies/:slug/inputs.csv', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-csv' }),
   route('api/v1/policies/:slug/inputs.ndjson', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-ndjson' }),
+  route('tugas/:id', 'routes/job-status.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

@@ -373,6 +373,40 @@ export interface EmployeeNipHolderTable {
   created_at: Timestamp
 }
 
+// ---- Background jobs (docs/decisions/024-background-jobs.md) ----
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface JobTable {
+  id: Generated<number>
+  name: string
+  key: string
+  status: JobStatus
+  /** JSON. */
+  payload: Generated<string>
+  /** The team that may follow it; null: anyone. */
+  organisation_id: number | null
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  rerun: Generated<Flag>
+  run_after: Timestamp
+  queued_at: Timestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  heartbeat_at: Timestamp | null
+  owner: string | null
+  progress_done: Generated<number>
+  progress_total: number | null
+  progress_note: Generated<string>
+  /** JSON: where a killed run resumes. */
+  checkpoint: string | null
+  /** JSON: the latest successful run's result. */
+  result: string | null
+  result_at: Timestamp | null
+  error: Generated<string>
+  updated_at: Timestamp
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -405,6 +439,7 @@ export interface Database {
   app_secrets: AppSecretTable
   employee_claims: EmployeeClaimTable
   employee_nip_holders: EmployeeNipHolderTable
+  jobs: JobTable
 }
 
 export type User = Selectable<UserTable>

@@ -15,6 +15,7 @@ import { enDrafting, idDrafting } from './catalogues/drafting'
 import { enAnswers, idAnswers } from './catalogues/answers'
 import { enModeration, idModeration } from './catalogues/moderation'
 import { enThemes, idThemes } from './catalogues/themes'
+import { enJobs, idJobs } from './catalogues/jobs'
 
 export const LOCALES = ['id', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -218,6 +219,7 @@ const id = {
   ...idAnswers,
   ...idModeration,
   ...idThemes,
+  ...idJobs,
 }
 const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -232,6 +234,7 @@ const en: Record<MessageKey, string> = {
   ...enAnswers,
   ...enModeration,
   ...enThemes,
+  ...enJobs,
 }
 
 export type MessageKey = keyof typeof id
