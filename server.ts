@@ -73,7 +73,7 @@ async function main() {
     '*',
     createRequestHandler({
       build,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null }),
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes }),
     }),
   )
 
