@@ -10,6 +10,9 @@ import { migrateToLatest } from './db/migrate'
 import { seedDemo } from './db/seed/demo'
 import { isCrossOriginWrite } from './app/lib/csrf.server'
 import { announceConsultationChanges } from './app/domain/policy-announcements.server'
+import { closeCpuPool } from './app/jobs/cpu.server'
+import { jobDefinitions } from './app/jobs/definitions.server'
+import { type JobRunner, startJobRunner } from './app/jobs/runner.server'
 
 // Starts the portal: migrate, optionally seed the demo, then serve the built app.
 // Honours PORT, HOST and DATABASE_URL; a configuration mistake stops it with one clear line.
@@ -70,7 +73,7 @@ async function main() {
     '*',
     createRequestHandler({
       build,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null }),
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes }),
     }),
   )
 
@@ -88,7 +91,27 @@ async function main() {
   setTimeout(sweep, 5_000).unref()
   setInterval(sweep, 60_000).unref()
 
-  const stop = () => server.close(() => process.exit(0))
+  // Background jobs (docs/decisions/024-background-jobs.md): JOB_WORKERS=0 runs none here (a
+  // web-only instance); the rest of the instances on one PostgreSQL database share the queue.
+  const workers = Number(process.env.JOB_WORKERS ?? 2)
+  let runner: JobRunner | null = null
+  if (workers > 0) {
+    try {
+      runner = await startJobRunner({
+        db: createDatabase(config),
+        definitions: jobDefinitions,
+        concurrency: workers,
+        ...(config.dialect === 'postgres' ? { postgres: { connectionString: config.connectionString } } : {}),
+      })
+    } catch (error) {
+      fail(`the background job queue did not start: ${(error as Error).message}`)
+    }
+  }
+
+  const stop = () => {
+    server.close()
+    void Promise.allSettled([runner?.stop(), closeCpuPool()]).then(() => process.exit(0))
+  }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import {
   Form,
+  type ShouldRevalidateFunction,
   Link,
   Links,
   Meta,
@@ -9,15 +10,20 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
 import { countUnread } from '~/domain/notifications.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Locale, translator } from '~/i18n/messages'
+import type { Locale } from '~/i18n/messages'
+import { messagesFor } from '~/i18n/messages.server'
+import { pageFeatures } from '~/i18n/page-features.server'
+import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { can } from '~/domain/permissions.server'
 import { getActor } from '~/lib/session.server'
+import { REFRESH_SECONDS, type RefreshHandle } from '~/jobs/job-progress'
 import stylesheet from './styles.css?url'
 
 export const links: Route.LinksFunction = () => [
@@ -25,10 +31,13 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await getActor(request)
+  const locale = getLocale(request)
   return {
-    locale: getLocale(request),
+    locale,
+    // Only this page's words, in the reader's language (docs/decisions/020).
+    messages: messagesFor(locale, pageFeatures(context, request)),
     user: actor
       ? { displayName: actor.displayName, isPlatformAdmin: actor.isPlatformAdmin, canManage: can(actor, 'workspace.view') }
       : null,
@@ -37,6 +46,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>
+
+// Each navigation may need other words: reload the root's data when the page changes.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname !== nextUrl.pathname || defaultShouldRevalidate
 
 /** "Pemberitahuan" with the unread count, which screen readers hear as part of the link's name. */
 function NotificationsLink({ unread, label, unreadLabel }: { unread: number; label: string; unreadLabel: string }) {
@@ -57,7 +70,7 @@ function NotificationsLink({ unread, label, unreadLabel }: { unread: number; lab
 
 function Header({ data }: { data: RootData | undefined }) {
   const locale: Locale = data?.locale ?? 'id'
-  const t = translator(locale)
+  const t = useT()
   const location = useLocation()
   const here = location.pathname + location.search
   return (
@@ -134,10 +147,20 @@ function Header({ data }: { data: RootData | undefined }) {
   )
 }
 
+/** A page showing background work in progress refreshes itself when JavaScript is off (JobProgress polls otherwise). */
+function NoScriptRefresh() {
+  const refresh = useMatches().some((m) => (m.handle as RefreshHandle | undefined)?.refreshWhile?.(m.loaderData) === true)
+  return refresh ? (
+    <noscript>
+      <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+    </noscript>
+  ) : null
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData('root') as RootData | undefined
   const locale = data?.locale ?? 'id'
-  const t = translator(locale)
+  const t = useT()
   return (
     <html lang={locale}>
       <head>
@@ -145,6 +168,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <NoScriptRefresh />
       </head>
       <body>
         <Header data={data} />
@@ -169,8 +193,19 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const data = useRouteLoaderData('root') as RootData | undefined
-  const t = translator(data?.locale ?? 'id')
+  const t = useT()
+  const rootData = useRouteLoaderData('root')
+  if (!rootData) {
+    // The root's own data failed (the database is down): no words arrived, so say it in both languages.
+    return (
+      <div className="page narrow">
+        <title>Terjadi kesalahan · Something went wrong · Rembuk</title>
+        <h1>Terjadi kesalahan</h1>
+        <p>Maaf, terjadi kesalahan di server. Coba lagi sebentar lagi.</p>
+        <p lang="en">Sorry, something went wrong on the server. Please try again shortly.</p>
+      </div>
+    )
+  }
   let title = t('error.title')
   let body = t('error.server')
   if (isRouteErrorResponse(error)) {

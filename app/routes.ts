@@ -70,6 +70,7 @@ export default [
   route('api/v1/policies/:slug/inputs.ndjson', 'routes/api.policy-inputs-export.ts', { id: 'api-inputs-ndjson' }),
   route('api/v1/policies/:slug/evaluations', 'routes/api.evaluations.ts'),
   route('api/v1/policies/:slug/evaluations/:period/responses.csv', 'routes/api.evaluations-responses.ts'),
+  route('tugas/:id', 'routes/job-status.ts'),
   route('api/v1/*', 'routes/api.not-found.ts'),
 
   route('*', 'routes/not-found.tsx'),

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector'
 import { StripNulPlugin } from './strip-nul'
 
 export const DEFAULT_SQLITE_FILE = 'data/rembuk.sqlite'
@@ -101,7 +102,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateOptions = 
   })
   // An idle client losing its connection must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL pool error: ${error.message}`))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] })
+  return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }), plugins: [new StripNulPlugin()] })
 }
 
 /** Opens the database and proves it answers; any failure becomes one DatabaseConfigError line. */

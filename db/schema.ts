@@ -554,6 +554,40 @@ export interface SurveyImportTable {
   finished_at: Timestamp | null
 }
 
+// ---- Background jobs (docs/decisions/024-background-jobs.md) ----
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface JobTable {
+  id: Generated<number>
+  name: string
+  key: string
+  status: JobStatus
+  /** JSON. */
+  payload: Generated<string>
+  /** The team that may follow it; null: anyone. */
+  organisation_id: number | null
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  rerun: Generated<Flag>
+  run_after: Timestamp
+  queued_at: Timestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  heartbeat_at: Timestamp | null
+  owner: string | null
+  progress_done: Generated<number>
+  progress_total: number | null
+  progress_note: Generated<string>
+  /** JSON: where a killed run resumes. */
+  checkpoint: string | null
+  /** JSON: the latest successful run's result. */
+  result: string | null
+  result_at: Timestamp | null
+  error: Generated<string>
+  updated_at: Timestamp
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -598,6 +632,7 @@ export interface Database {
   evaluation_follow_ups: EvaluationFollowUpTable
   survey_imports: SurveyImportTable
   change_finding_citations: ChangeFindingCitationTable
+  jobs: JobTable
 }
 
 export type User = Selectable<UserTable>

@@ -117,7 +117,7 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
           </li>
           {reading.evaluated ? (
             <li>
-              <Link to={`/kebijakan/${policy.slug}/evaluasi`}>{t('evaluations.public.heading')}</Link>
+              <Link to={`/kebijakan/${policy.slug}/evaluasi`}>{t('policy.evaluationLink')}</Link>
             </li>
           ) : null}
         </ul>

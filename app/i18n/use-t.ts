@@ -1,11 +1,22 @@
+import { useMemo } from 'react'
 import { useRouteLoaderData } from 'react-router'
-import { DEFAULT_LOCALE, type Locale, translator } from '~/i18n/messages'
+import { DEFAULT_LOCALE, type Locale, type Messages, type Translate, translatorFrom } from '~/i18n/messages'
 
-export function useLocale(): Locale {
-  const data = useRouteLoaderData('root') as { locale?: Locale } | undefined
-  return data?.locale ?? DEFAULT_LOCALE
+interface RootI18n {
+  locale?: Locale
+  messages?: Messages
 }
 
-export function useT() {
-  return translator(useLocale())
+function useRootI18n(): RootI18n | undefined {
+  return useRouteLoaderData('root') as RootI18n | undefined
+}
+
+export function useLocale(): Locale {
+  return useRootI18n()?.locale ?? DEFAULT_LOCALE
+}
+
+/** The reader's words: the messages the root loader sent for this page (its route's `handle.i18n`). */
+export function useT(): Translate {
+  const messages = useRootI18n()?.messages
+  return useMemo(() => translatorFrom(messages ?? {}), [messages])
 }

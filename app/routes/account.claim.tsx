@@ -6,11 +6,14 @@ import { FormErrors, SelectField, TextField } from '~/components/Field'
 import { ClaimRefusedError, claimEmployment, listOrganisationChoices } from '~/domain/employees.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { ClaimSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['employees'] }
 
 const PATH = '/akun/verifikasi-asn'
 

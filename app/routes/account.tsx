@@ -13,12 +13,15 @@ import {
 } from '~/domain/employees.server'
 import { assertCan, can } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { WithdrawSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['employees'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Akun'} · Rembuk` }]
 

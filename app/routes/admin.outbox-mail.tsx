@@ -4,11 +4,14 @@ import { DEFAULT_TIME_ZONE, getOutboxMail, mailStatus } from '~/domain/notificat
 import { assertCan } from '~/domain/permissions.server'
 import { MailStatusBadge } from '~/components/MailStatusBadge'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['notifications'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'E-mail'} · Rembuk` }]
 

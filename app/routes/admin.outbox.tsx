@@ -4,12 +4,15 @@ import { DEFAULT_TIME_ZONE, deliverPending, listOutbox, mailStatus } from '~/dom
 import { assertCan } from '~/domain/permissions.server'
 import { MailStatusBadge } from '~/components/MailStatusBadge'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { describeSmtp } from '~/lib/mailer.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['notifications'] }
 
 const PATH = '/admin/kotak-keluar'
 

@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { Link } from 'react-router'
 import type { Route } from './+types/evaluation.period'
 import { IkmSummary } from '~/components/evaluation/IkmSummary'
@@ -6,10 +7,12 @@ import { indicatorsForPeriods } from '~/domain/evaluations/indicators.server'
 import { surveyState } from '~/domain/evaluations/periods.server'
 import { periodResults } from '~/domain/evaluations/results.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
 import { formatDate, formatDateTime } from '~/lib/time'
+
+export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -1,12 +1,15 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { Link } from 'react-router'
 import type { Route } from './+types/evaluation.report'
 import { ReportView } from '~/components/evaluation/ReportView'
 import { getPeriodWithPolicy } from '~/domain/evaluations/periods.server'
 import { getEvaluationReport } from '~/domain/evaluations/reports.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
+
+export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
@@ -12,11 +13,13 @@ import { surveyState } from '~/domain/evaluations/periods.server'
 import { COMMENT_KINDS, SURVEY_LIMITS } from '~/domain/evaluations/skm'
 import { getSurveyQuestions, submitSurveyResponse } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { scoresFrom, surveyFormSchema } from '~/lib/evaluation-forms'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
 import { formatDateTime } from '~/lib/time'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -9,12 +9,16 @@ import { resultsOverTime } from '~/domain/evaluations/results.server'
 import { SKM_ELEMENTS, elementCode } from '~/domain/evaluations/skm'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, translator } from '~/i18n/messages'
+import { type MessageKey } from '~/i18n/messages'
+import type { PageHandle } from '~/lib/page-handle'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { formatDecimal, formatScore } from '~/lib/evaluation-format'
 import { getActor } from '~/lib/session.server'
 import { formatDate, formatDateTime } from '~/lib/time'
+
+export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -9,11 +9,14 @@ import { FLAG_REASONS } from '~/domain/moderation-rules'
 import { FlagError, flagInput, flagStateFor } from '~/domain/moderation.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { FlagSchema } from '~/lib/moderation-form'
 import { getActor, safeRedirect } from '~/lib/session.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 

@@ -12,13 +12,16 @@ import { type ConsentPurpose, submitInput } from '~/domain/inputs.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
 import { inputFormSchema } from '~/lib/input-form'
 import { loadParticipation } from '~/lib/participation.server'
 import { getActor } from '~/lib/session.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'employees'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.title} · ${data.policy.title} · Rembuk` : 'Rembuk' },

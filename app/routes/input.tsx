@@ -9,12 +9,15 @@ import { flagStateFor } from '~/domain/moderation.server'
 import { assertCan, can } from '~/domain/permissions.server'
 import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { findLaterChange } from '~/domain/revisions.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultations', 'moderation', 'revisions', 'themes'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 
@@ -169,7 +172,7 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
         <dd>{input.displayLabel || t('input.anonymous')}</dd>
         {loaderData.grouping && loaderData.grouping.groupSize > 1 ? (
           <>
-            <dt>{t('input.group')}</dt>
+            <dt>{t('input.similarGroup')}</dt>
             <dd>{t('input.groupOf', { count: loaderData.grouping.groupSize })}</dd>
           </>
         ) : null}

@@ -6,11 +6,15 @@ import { getOrganisationBySlug } from '~/domain/employees.server'
 import { isHiddenReason } from '~/domain/moderation-rules'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, type Translate, translator } from '~/i18n/messages'
+import type { MessageKey, Translate } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting', 'employees', 'moderation'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · ${data.organisation.name} · Rembuk` : 'Rembuk' }]
 

@@ -9,12 +9,15 @@ import { AUDIENCES, DEFAULT_TOPICS, MODERATION_MODES } from '~/domain/input-rule
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, listPublishedVersions } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { ConsultationSchema, splitTopics } from '~/lib/consultation-form'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { clockNow, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultation-admin'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Rembuk` }]
 

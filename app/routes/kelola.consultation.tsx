@@ -17,12 +17,15 @@ import {
 import { QUESTION_KINDS } from '~/domain/input-rules'
 import { getModerationScope, setFlagThreshold } from '~/domain/moderation.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { QuestionSchema, ScheduleSchema } from '~/lib/consultation-form'
 import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { ThresholdSchema } from '~/lib/moderation-form'
 import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'moderation', 'themes'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.consultation.title ?? ''} · Rembuk` }]
 

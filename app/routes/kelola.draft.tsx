@@ -20,7 +20,7 @@ import {
 import { can } from '~/domain/permissions.server'
 import { announceVersionPublished } from '~/domain/policy-announcements.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import {
@@ -33,6 +33,9 @@ import {
 } from '~/lib/drafting-schemas'
 import { editorPath, managePath, previewPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber, withNotice } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting', 'revisions'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.pageTitle} · Rembuk` }] : [])
 

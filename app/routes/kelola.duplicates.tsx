@@ -8,11 +8,14 @@ import {
   ungroupInput,
 } from '~/domain/duplicates.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { loadManagedConsultation } from '~/lib/managed-consultation.server'
 import { inputExcerpt } from '~/lib/text'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'themes'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title} · Rembuk` : 'Rembuk' }]
 

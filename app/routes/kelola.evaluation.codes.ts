@@ -1,7 +1,7 @@
 import type { Route } from './+types/kelola.evaluation.codes'
 import { iterateReceiptCodes } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { requirePeriodTeam } from '~/lib/evaluation-team.server'
 import { csvStream, downloadHeaders } from '~/lib/export.server'
 

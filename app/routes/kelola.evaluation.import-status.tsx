@@ -3,7 +3,9 @@ import { Link, useRevalidator } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.import-status'
 import { getSurveyImport } from '~/domain/evaluations/import.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, translateError, translator } from '~/i18n/messages'
+import { type MessageKey, translateError } from '~/i18n/messages'
+import type { PageHandle } from '~/lib/page-handle'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { requirePeriodTeam } from '~/lib/evaluation-team.server'
 import { dbInteger } from '~/lib/ids'
@@ -11,6 +13,8 @@ import { dbInteger } from '~/lib/ids'
 const ACTIVE = ['validating', 'importing']
 
 // While the import runs the page refreshes itself every two seconds, with or without JavaScript.
+export const handle: PageHandle = { i18n: ['evaluations'] }
+
 export const meta: Route.MetaFunction = ({ data }) =>
   data ? [{ title: `${data.title} · Rembuk` }, ...(ACTIVE.includes(data.job.status) ? [{ httpEquiv: 'refresh', content: '2' } as const] : [])] : []
 

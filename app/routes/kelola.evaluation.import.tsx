@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { Form, Link, data, redirect } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.import'
 import { FormErrors } from '~/components/Field'
@@ -6,10 +7,12 @@ import { createSurveyImport, importColumns, listSurveyImports, runSurveyImport }
 import { IMPORT_LIMITS, PROFILE } from '~/domain/evaluations/skm'
 import { getSurveyQuestions } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDateTime } from '~/lib/time'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

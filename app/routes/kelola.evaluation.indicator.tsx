@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
@@ -7,13 +8,15 @@ import { IndicatorFields } from '~/components/evaluation/IndicatorFields'
 import { useEvaluationForm } from '~/components/evaluation/useEvaluationForm'
 import { listIndicators, retireIndicator, updateIndicator } from '~/domain/evaluations/indicators.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { IndicatorSchema } from '~/lib/evaluation-forms'
 import { withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { dbInteger } from '~/lib/ids'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
@@ -10,10 +11,12 @@ import { TextArea } from '~/components/form-controls'
 import { SURVEY_LIMITS } from '~/domain/evaluations/skm'
 import { getSurveyQuestions, recordPaperResponse } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { paperFormSchema, scoresFrom } from '~/lib/evaluation-forms'
 import { requirePeriodTeam } from '~/lib/evaluation-team.server'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

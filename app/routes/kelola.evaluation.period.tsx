@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
@@ -13,12 +14,14 @@ import { SURVEY_AUDIENCES } from '~/domain/evaluations/skm'
 import { addSurveyQuestion, createReceiptCodes, getSurveyQuestions, receiptCodeCounts, removeSurveyQuestion } from '~/domain/evaluations/survey.server'
 import { QUESTION_KINDS } from '~/domain/input-rules'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { CodesSchema, IndicatorValueSchema, QuestionSchema, SurveySettingsSchema } from '~/lib/evaluation-forms'
 import { formatDecimal } from '~/lib/evaluation-format'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate, formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -20,12 +20,16 @@ import {
 import { periodResults } from '~/domain/evaluations/results.server'
 import { FOLLOW_UP_STATUSES, SKM_ELEMENTS, elementCode } from '~/domain/evaluations/skm'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, translator } from '~/i18n/messages'
+import { type MessageKey } from '~/i18n/messages'
+import type { PageHandle } from '~/lib/page-handle'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { AnalysisSchema, FollowUpSchema } from '~/lib/evaluation-forms'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate } from '~/lib/time'
 import { editorPath } from '~/lib/workspace-paths'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -1,3 +1,4 @@
+import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
@@ -11,7 +12,7 @@ import { addIndicator, listIndicators } from '~/domain/evaluations/indicators.se
 import { EVALUATION_STAGES, getPlan, listPeriods, openNextPeriod, setPlan, surveyState } from '~/domain/evaluations/periods.server'
 import { PERIOD_MONTHS } from '~/domain/evaluations/skm'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { IndicatorSchema, OpenPeriodSchema, PlanSchema } from '~/lib/evaluation-forms'
@@ -20,6 +21,8 @@ import { withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate } from '~/lib/time'
 import { managePath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

@@ -23,12 +23,16 @@ import { ModerationError, countQueue, getModerationScope, listQueue, moderateInp
 import { assertCan } from '~/domain/permissions.server'
 import { getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Translate, translator } from '~/i18n/messages'
+import type { Translate } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { BulkSchema, HELD_PARAM, STATUS_PARAM, queueSearch, readQueueParams } from '~/lib/moderation-form'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title} · Rembuk` : 'Rembuk' }]
 

@@ -7,11 +7,14 @@ import { createPolicy, listOrganisationsByIds } from '~/domain/drafting.server'
 import { assertCan, teamOrganisationIds } from '~/domain/permissions.server'
 import { STARTING_STAGES } from '~/domain/stages'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { CreatePolicySchema } from '~/lib/drafting-schemas'
 import { editorPath, requireWorkspace, withNotice } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Kebijakan baru'} · Rembuk` }]
 

@@ -10,11 +10,14 @@ import { INPUT_KINDS, LIMITS, OFFLINE_CHANNELS } from '~/domain/input-rules'
 import { recordOfflineInput } from '~/domain/inputs.server'
 import { getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
 import { formatDateTime, nowIso, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Rembuk` }]
 

@@ -10,13 +10,16 @@ import { changeStage } from '~/domain/policies.server'
 import { STAGES } from '~/domain/stages'
 import type { Stage } from '~db/schema'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { NextVersionSchema, StageSchema } from '~/lib/drafting-schemas'
 import { formatDateTime } from '~/lib/time'
 import { editorPath, managePath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultation-admin', 'drafting', 'evaluations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.policy.title} · ${data.section} · Rembuk` }] : [])
 

@@ -4,10 +4,13 @@ import { PolicyDocument } from '~/components/PolicyDocument'
 import { getDraftForEditing } from '~/domain/drafting.server'
 import { STAGES } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { editorPath, requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting'] }
 
 // The draft as readers will see it once published; only the policy team can open it.
 

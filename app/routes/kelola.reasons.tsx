@@ -5,12 +5,15 @@ import { FindingChoices } from '~/components/evaluation/FindingChoices'
 import { listCitableFindings } from '~/domain/evaluations/findings.server'
 import { CitationError, citeChange, getDraftChanges, listChangeCitations, listCitableThemes } from '~/domain/revisions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { citationLink } from '~/lib/citations'
 import { getDb } from '~/lib/db.server'
 import { editorPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'evaluations', 'revisions'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.pageTitle} · Rembuk` }] : [])
 

@@ -2,11 +2,14 @@ import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/kelola.remove-section'
 import { PublishedVersionError, SectionNotFoundError, getDraftForEditing, removeSection } from '~/domain/drafting.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { RemoveSectionSchema } from '~/lib/drafting-schemas'
 import { editorPath, managePath, requirePolicyTeam, versionNumber, withNotice } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting'] }
 
 // Removing a section asks first, on a page of its own, so it works the same without JavaScript.
 

@@ -19,11 +19,15 @@ import {
   respondToTheme,
 } from '~/domain/responses.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, translator } from '~/i18n/messages'
+import type { MessageKey } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatNumber } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 

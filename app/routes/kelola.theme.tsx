@@ -16,13 +16,17 @@ import {
   updateTheme,
 } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Translate, translator } from '~/i18n/messages'
+import type { Translate } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { readInputFilters } from '~/lib/input-filters'
 import { loadManagedConsultation } from '~/lib/managed-consultation.server'
 import { inputExcerpt } from '~/lib/text'
 import { ThemeSummarySchema, checkedIds } from '~/lib/theme-form'
 import { THEME_SUMMARY_MAX, THEME_TITLE_MAX } from '~/lib/theme-limits'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'themes'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.theme.title} · Rembuk` : 'Rembuk' }]
 

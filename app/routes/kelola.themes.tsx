@@ -6,12 +6,15 @@ import { FormErrors } from '~/components/Field'
 import { TextInput } from '~/components/form-controls'
 import { ThemeError, createTheme, createThemeFromSuggestion, listThemesWithCitations, suggestThemes } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { loadManagedConsultation } from '~/lib/managed-consultation.server'
 import { inputExcerpt } from '~/lib/text'
 import { ThemeTitleSchema, checkedIds } from '~/lib/theme-form'
 import { THEME_TITLE_MAX } from '~/lib/theme-limits'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['themes'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · ${data.consultation.title} · Rembuk` : 'Rembuk' }]
 

@@ -4,11 +4,14 @@ import { StageBadge } from '~/components/StageBadge'
 import { listWorkspace } from '~/domain/drafting.server'
 import { can, teamOrganisationIds } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { formatDate } from '~/lib/time'
 import { editorPath, managePath, requireWorkspace } from '~/lib/workspace.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['drafting', 'moderation'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Kelola'} · Rembuk` }]
 

@@ -7,12 +7,15 @@ import { FormErrors, TextAreaField } from '~/components/Field'
 import { DecisionError, decideClaim, getClaim, getOrganisationBySlug, listClaims } from '~/domain/employees.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { DecisionSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['employees'] }
 
 const DECIDED_SHOWN = 100
 

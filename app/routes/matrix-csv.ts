@@ -1,7 +1,7 @@
 import type { Route } from './+types/matrix-csv'
 import { type MatrixRow, iterateMatrix } from '~/domain/matrix.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { type CsvColumn, csvStream, downloadHeaders } from '~/lib/export.server'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 

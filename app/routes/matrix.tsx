@@ -6,10 +6,13 @@ import { Select } from '~/components/form-controls'
 import { MatrixCursorError, type MatrixRow, countComplaints, getMatrix, MATRIX_PAGE_SIZE } from '~/domain/matrix.server'
 import { answeredCounts } from '~/domain/responses.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 import { formatNumber } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultations', 'revisions'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 

@@ -3,11 +3,15 @@ import type { Route } from './+types/notifications'
 import { countUnread, listNotifications, markRead } from '~/domain/notifications.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type MessageKey, translator } from '~/i18n/messages'
+import type { MessageKey } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['notifications'] }
 
 const PATH = '/akun/pemberitahuan'
 

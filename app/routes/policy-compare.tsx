@@ -11,11 +11,15 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, listPublishedVersions } from '~/domain/policies.server'
 import { getVersionRedline, previousVersionNumber } from '~/domain/redline.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Locale, translator } from '~/i18n/messages'
+import type { Locale } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { formatDateTime } from '~/lib/time'
 import { getActor } from '~/lib/session.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['consultations', 'evaluations', 'redline', 'revisions'] }
 
 const versionField = z
   .number({ error: 'redline.error.chooseVersion' })

@@ -5,12 +5,16 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { type TimelineEntry, type TimelineLink, getPolicyTimeline } from '~/domain/redline.server'
 import { getLocale } from '~/i18n/locale.server'
-import { type Locale, type Translate, translator } from '~/i18n/messages'
+import type { Locale, Translate } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { formatScore } from '~/lib/evaluation-format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime, zoneName } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['evaluations', 'timeline'] }
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
 

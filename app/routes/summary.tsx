@@ -7,10 +7,13 @@ import { INPUT_KINDS } from '~/domain/input-rules'
 import { answeredCounts } from '~/domain/responses.server'
 import { kindsBySection, questionnaireSummary } from '~/domain/summary.server'
 import { getLocale } from '~/i18n/locale.server'
-import { translator } from '~/i18n/messages'
+import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 import { formatNumber } from '~/lib/time'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['answers', 'consultations'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 

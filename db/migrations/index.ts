@@ -7,6 +7,7 @@ import * as moderation from './2026-11-23-007-moderation'
 import * as revisions from './2026-11-23-011-revisions'
 import * as drafting from './2026-11-23-003-drafting'
 import * as moderationExtra from './2026-11-23-008-moderation-extra'
+import * as jobs from './2026-12-01-301-jobs'
 import * as evaluations from './2026-12-01-601-evaluations'
 
 // Listed explicitly (not read from the folder) so the same list works in the server bundle,
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-011-revisions': revisions,
   '2026-11-23-003-drafting': drafting,
   '2026-11-23-008-moderation-extra': moderationExtra,
+  '2026-12-01-301-jobs': jobs,
   '2026-12-01-601-evaluations': evaluations,
 }

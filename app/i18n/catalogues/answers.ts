@@ -17,7 +17,6 @@ export const idAnswers = {
   'matrix.metaTitle': 'Matriks tanggapan: {policy}',
   'matrix.intro':
     'Setiap masukan yang diterbitkan, bagian rancangan yang dituju, keputusan tim penyusun, dan alasannya. Masukan yang sama dari banyak orang ditampilkan sebagai satu baris beserta jumlahnya.',
-  'matrix.link': 'Matriks tanggapan',
   'matrix.noConsultation': 'Kebijakan ini belum membuka konsultasi publik, jadi belum ada masukan yang ditanggapi.',
   'matrix.chooseConsultation': 'Konsultasi',
   'matrix.show': 'Tampilkan',
@@ -85,7 +84,6 @@ export const idAnswers = {
   'summary.metaTitle': 'Ringkasan masukan: {policy}',
   'summary.intro':
     'Gambaran masukan yang diterbitkan: jawaban kuesioner dan jenis masukan untuk setiap bagian rancangan. Setiap grafik juga tersedia sebagai tabel.',
-  'summary.link': 'Ringkasan dan grafik',
   'summary.inputs': '{count} masukan diterbitkan.',
   'summary.questionnaire.title': 'Jawaban kuesioner',
   'summary.questionnaire.none': 'Konsultasi ini tidak memakai kuesioner.',
@@ -174,7 +172,6 @@ export const enAnswers: Record<keyof typeof idAnswers, string> = {
   'matrix.metaTitle': 'Response matrix: {policy}',
   'matrix.intro':
     'Every published input, the part of the draft it concerns, the drafting team’s decision and the reason for it. The same input from many people is shown as one row with its count.',
-  'matrix.link': 'Response matrix',
   'matrix.noConsultation': 'This policy has not opened a public consultation yet, so there is no input to answer.',
   'matrix.chooseConsultation': 'Consultation',
   'matrix.show': 'Show',
@@ -242,7 +239,6 @@ export const enAnswers: Record<keyof typeof idAnswers, string> = {
   'summary.metaTitle': 'Input summary: {policy}',
   'summary.intro':
     'An overview of the published input: questionnaire answers and the kinds of input on each part of the draft. Every chart is also available as a table.',
-  'summary.link': 'Summary and charts',
   'summary.inputs': '{count} inputs published.',
   'summary.questionnaire.title': 'Questionnaire answers',
   'summary.questionnaire.none': 'This consultation has no questionnaire.',

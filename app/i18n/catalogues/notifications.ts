@@ -53,12 +53,6 @@ export const idNotifications = {
   'mail.why.input': 'Anda menerima e-mail ini karena pernah memberi masukan di Rembuk.',
   'mail.footer': 'E-mail ini dikirim otomatis oleh Rembuk, portal konsultasi publik penyusunan kebijakan. Mohon tidak membalas e-mail ini.',
 
-  'follow.follow': 'Ikuti kebijakan ini',
-  'follow.unfollow': 'Berhenti mengikuti',
-  'follow.following': 'Anda mengikuti kebijakan ini.',
-  'follow.hint':
-    'Pengikut diberi tahu di portal dan lewat e-mail saat versi baru terbit atau konsultasi dibuka dan ditutup.',
-  'follow.anonymousHint': 'Anda akan diminta masuk atau mendaftar lebih dulu.',
 
   'outbox.title': 'Kotak keluar e-mail',
   'outbox.intro': 'Setiap e-mail yang ditulis portal tercatat di sini, terkirim atau tidak, terbaru di atas.',
@@ -141,12 +135,6 @@ export const enNotifications: Record<keyof typeof idNotifications, string> = {
   'mail.why.input': 'You receive this e-mail because you gave input on Rembuk.',
   'mail.footer': 'This e-mail was sent automatically by Rembuk, the public consultation portal for policy drafting. Please do not reply.',
 
-  'follow.follow': 'Follow this policy',
-  'follow.unfollow': 'Stop following',
-  'follow.following': 'You follow this policy.',
-  'follow.hint':
-    'Followers are notified in the portal and by e-mail when a new version is published or a consultation opens and closes.',
-  'follow.anonymousHint': 'You will be asked to sign in or register first.',
 
   'outbox.title': 'E-mail outbox',
   'outbox.intro': 'Every e-mail the portal writes is recorded here, sent or not, newest first.',

@@ -68,8 +68,6 @@ export const idRedline = {
   'redline.deleteEnd': '[akhir hapusan]',
   'redline.paragraphBreak': 'pemisah paragraf',
 
-  'redline.compareWithPrevious': 'Bandingkan dengan versi sebelumnya',
-  'redline.compareWithLatest': 'Bandingkan dengan versi terbaru',
 } as const
 
 export const enRedline: Record<keyof typeof idRedline, string> = {
@@ -139,6 +137,4 @@ export const enRedline: Record<keyof typeof idRedline, string> = {
   'redline.deleteEnd': '[deletion end]',
   'redline.paragraphBreak': 'paragraph break',
 
-  'redline.compareWithPrevious': 'Compare with the previous version',
-  'redline.compareWithLatest': 'Compare with the latest version',
 }

@@ -89,7 +89,7 @@ export const idThemes = {
   'dup.error.notGrouped': 'Masukan ini sudah tidak berada dalam kelompok.',
   'dup.themesLink': 'Tema masukan',
 
-  'input.group': 'Masukan serupa',
+  'input.similarGroup': 'Masukan serupa',
   'input.groupOf': 'Bagian dari kelompok {count} masukan serupa',
   'input.theme': 'Tema',
 } as const
@@ -181,7 +181,7 @@ export const enThemes: Record<keyof typeof idThemes, string> = {
   'dup.error.notGrouped': 'This input is no longer in a group.',
   'dup.themesLink': 'Input themes',
 
-  'input.group': 'Similar inputs',
+  'input.similarGroup': 'Similar inputs',
   'input.groupOf': 'Part of a group of {count} similar inputs',
   'input.theme': 'Theme',
 }

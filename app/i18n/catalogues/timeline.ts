@@ -5,7 +5,6 @@ export const idTimeline = {
   'timeline.metaTitle': 'Linimasa: {title}',
   'timeline.intro':
     'Setiap peristiwa dalam perjalanan kebijakan ini, dari yang paling awal: perpindahan tahap, versi rancangan yang diterbitkan, dan konsultasi publik. Waktu ditampilkan dalam {zone}.',
-  'timeline.link': 'Linimasa kebijakan',
   'timeline.empty': 'Belum ada peristiwa yang tercatat.',
   'timeline.created': 'Kebijakan dimuat di Rembuk',
   'timeline.createdAtStage': 'Kebijakan dimuat di Rembuk pada tahap {stage}',
@@ -26,7 +25,6 @@ export const enTimeline: Record<keyof typeof idTimeline, string> = {
   'timeline.metaTitle': 'Timeline: {title}',
   'timeline.intro':
     'Every event in the life of this policy, earliest first: stage changes, published draft versions and public consultations. Times are shown in {zone}.',
-  'timeline.link': 'Policy timeline',
   'timeline.empty': 'No events recorded yet.',
   'timeline.created': 'Policy brought to Rembuk',
   'timeline.createdAtStage': 'Policy brought to Rembuk at the {stage} stage',
