@@ -1,7 +1,9 @@
-import { useEffect } from 'react'
-import { Link, useRevalidator } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.import-status'
-import { getSurveyImport } from '~/domain/evaluations/import.server'
+import { JobProgress } from '~/components/JobProgress'
+import { SURVEY_IMPORT_JOB, getSurveyImport } from '~/domain/evaluations/import.server'
+import { getJob } from '~/jobs/jobs.server'
+import { type RefreshHandle, jobProgressData } from '~/jobs/job-progress'
 import { getLocale } from '~/i18n/locale.server'
 import { type MessageKey, translateError } from '~/i18n/messages'
 import type { PageHandle } from '~/lib/page-handle'
@@ -13,7 +15,11 @@ import { dbInteger } from '~/lib/ids'
 const ACTIVE = ['validating', 'importing']
 
 // While the import runs the page refreshes itself every two seconds, with or without JavaScript.
-export const handle: PageHandle = { i18n: ['evaluations'] }
+// While the import runs, the page refreshes itself without JavaScript; <JobProgress> polls with it.
+export const handle: PageHandle & RefreshHandle = {
+  i18n: ['evaluations', 'jobs'],
+  refreshWhile: (data) => ACTIVE.includes((data as { job?: { status: string } } | undefined)?.job?.status ?? ''),
+}
 
 export const meta: Route.MetaFunction = ({ data }) =>
   data ? [{ title: `${data.title} · Rembuk` }, ...(ACTIVE.includes(data.job.status) ? [{ httpEquiv: 'refresh', content: '2' } as const] : [])] : []
@@ -24,42 +30,38 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = dbInteger(params.importId)
   const job = id ? await getSurveyImport(db, period.id, id) : null
   if (!job) throw new Response('Not found', { status: 404 })
-  return { title: translator(getLocale(request))('evaluations.import.statusTitle', { file: job.file_name }), period: { id: period.id, name: period.name }, job }
+  return {
+    title: translator(getLocale(request))('evaluations.import.statusTitle', { file: job.file_name }),
+    period: { id: period.id, name: period.name, timeZone: period.time_zone },
+    job,
+    progress: jobProgressData(await getJob(db, SURVEY_IMPORT_JOB, job.id)),
+  }
 }
 
 export default function ImportStatus({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const { period, job } = loaderData
   const active = ACTIVE.includes(job.status)
-  const revalidator = useRevalidator()
-  useEffect(() => {
-    if (!active) return
-    const timer = setInterval(() => revalidator.revalidate(), 1000)
-    return () => clearInterval(timer)
-  }, [active, revalidator])
-  const percent = job.total_rows ? Math.round((job.processed_rows / job.total_rows) * 100) : 0
   return (
     <div className="page narrow">
       <p className="breadcrumb">
         <Link to={`/kelola/evaluasi/${period.id}/impor`}>{t('evaluations.import.title')}</Link> · <Link to={`/kelola/evaluasi/${period.id}`}>{period.name}</Link>
       </p>
       <h1>{loaderData.title}</h1>
-      <div role="status" aria-live="polite">
+      <div>
         {active ? (
           <>
-            <label htmlFor="impor-kemajuan">{t(`evaluations.import.status.${job.status}` as MessageKey)}</label>{' '}
-            <progress id="impor-kemajuan" max={job.status === 'importing' ? undefined : job.total_rows || 1} value={job.status === 'importing' ? undefined : job.processed_rows}>
-              {percent}%
-            </progress>
-            <p>{t('evaluations.import.progress', { done: job.processed_rows, total: job.total_rows })}</p>
-            <p>
-              <Link to=".">{t('evaluations.import.refresh')}</Link>
-            </p>
+            <p>{t(`evaluations.import.status.${job.status}` as MessageKey)}</p>
+            <JobProgress job={loaderData.progress} timeZone={period.timeZone} id="impor-kemajuan" />
           </>
         ) : job.status === 'done' ? (
-          <p className="notice notice--success">{t('evaluations.import.done', { count: job.imported })}</p>
+          <p className="notice notice--success" role="status">
+            {t('evaluations.import.done', { count: job.imported })}
+          </p>
         ) : (
-          <p className="notice">{t('evaluations.import.failed', { count: job.errors.length })}</p>
+          <p className="notice" role="status">
+            {t('evaluations.import.failed', { count: job.errors.length })}
+          </p>
         )}
       </div>
       {job.status === 'failed' ? (

@@ -3,7 +3,7 @@ import { Form, Link, data, redirect } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.import'
 import { FormErrors } from '~/components/Field'
 import { FieldError } from '~/components/form-controls'
-import { createSurveyImport, importColumns, listSurveyImports, runSurveyImport } from '~/domain/evaluations/import.server'
+import { createSurveyImport, enqueueSurveyImport, importColumns, listSurveyImports } from '~/domain/evaluations/import.server'
 import { IMPORT_LIMITS, PROFILE } from '~/domain/evaluations/skm'
 import { getSurveyQuestions } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
@@ -48,11 +48,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const created = await withEvaluationErrors(() => createSurveyImport(db, { periodId: period.id, fileName: file.name, source, actorId: actor.id }), 'file')
   if (!created.ok) return data({ error: Object.values(created.fieldErrors).flat()[0] }, { status: 400 })
-  // Checked and imported after this answer; its page shows the progress (docs/decisions/041).
-  void runSurveyImport(db, created.value.id).catch((error: unknown) => {
-    console.error(`Survey import ${created.value.id} failed: ${(error as Error).message}`)
-    return db.updateTable('survey_imports').set({ status: 'failed', errors: JSON.stringify([{ row: 1, column: '', code: 'unreadable' }]) }).where('id', '=', created.value.id).execute()
-  })
+  // Checked and imported by a background job; its page shows the progress (docs/decisions/041).
+  await enqueueSurveyImport(db, { importId: created.value.id, organisationId: period.organisation_id })
   throw redirect(`/kelola/evaluasi/${period.id}/impor/${created.value.id}`)
 }
 

@@ -9,6 +9,10 @@ import * as survey from '~/routes/evaluation.survey'
 import * as manage from '~/routes/kelola.evaluation'
 import * as managePeriod from '~/routes/kelola.evaluation.period'
 import * as paper from '~/routes/kelola.evaluation.paper'
+import * as importPage from '~/routes/kelola.evaluation.import'
+import * as importStatus from '~/routes/kelola.evaluation.import-status'
+import { surveyImportJob } from '~/domain/evaluations/import.server'
+import { dropBossSchema, startTestRunner, waitFor } from '../jobs'
 import * as manageReport from '~/routes/kelola.evaluation.report'
 import * as reasons from '~/routes/kelola.reasons'
 import * as signIn from '~/routes/sign-in'
@@ -157,6 +161,49 @@ describe.each(dialects)('evaluation routes on %s', (dialect) => {
     // The report cannot be published while its survey is open.
     const early = (await call(manageReport.action, form('/', { intent: 'publish' }, cookie), { id })) as any
     expect(early.messages).toEqual(['evaluations.error.survey_closed'])
+  })
+
+  test('a CSV upload becomes a background job; its page shows the progress, then the errors by row or the count imported', async () => {
+    const cookie = await as(MODERATOR)
+    const id = String(current().id)
+    const upload = (rows: string[]) => {
+      const body = new FormData()
+      body.set('file', new File([['U1,U2,U3,U4,U5,U6,U7,U8,U9,usia', ...rows].join('\n')], 'loket.csv', { type: 'text/csv' }))
+      return new Request(`http://localhost:3000/kelola/evaluasi/${id}/impor`, { method: 'POST', body, headers: { Cookie: cookie } })
+    }
+    const before = await countRows(t.db, 'survey_responses')
+    const sent = (await call(importPage.action, upload(['3,3,3,3,3,3,3,2,3,30_39', '3,9,3,3,3,3,3,2,3,']), { id })) as Response
+    const location = sent.headers.get('Location')!
+    const importId = location.split('/').pop()!
+    const queued = await t.db.selectFrom('jobs').select(['name', 'key', 'status']).where('key', '=', importId).executeTakeFirstOrThrow()
+    expect(queued).toEqual({ name: 'evaluations.import-survey', key: importId, status: 'queued' })
+    const waiting = (await call(importStatus.loader, get(location, cookie), { id, importId })) as any
+    expect(waiting.progress).toMatchObject({ active: true })
+    expect(importStatus.handle.refreshWhile!(waiting)).toBe(true)
+
+    const runner = await startTestRunner(t.db, [surveyImportJob])
+    try {
+      const failed = await waitFor('the import to finish', async () => {
+        const page = (await call(importStatus.loader, get(location, cookie), { id, importId })) as any
+        return page.job.status === 'failed' && page
+      })
+      expect(failed.job.errors).toEqual([{ row: 3, column: 'U2', code: 'answer_invalid' }])
+      expect(importStatus.handle.refreshWhile!(failed)).toBe(false)
+      expect(await countRows(t.db, 'survey_responses')).toBe(before)
+      const fixed = (await call(importPage.action, upload(['3,3,3,3,3,3,3,2,3,30_39', '3,4,3,3,3,3,3,2,3,']), { id })) as Response
+      const fixedId = fixed.headers.get('Location')!.split('/').pop()!
+      const done = await waitFor('the corrected import', async () => {
+        const page = (await call(importStatus.loader, get(fixed.headers.get('Location')!, cookie), { id, importId: fixedId })) as any
+        return page.job.status === 'done' && page
+      })
+      expect(done.job.imported).toBe(2)
+      expect(await countRows(t.db, 'survey_responses')).toBe(before + 2)
+    } finally {
+      await runner.stop()
+      await dropBossSchema(runner.bossSchema)
+    }
+    const tooBig = (await call(importPage.action, new Request('http://localhost:3000/', { method: 'POST', headers: { Cookie: cookie, 'Content-Length': '9000000' }, body: 'x' }), { id })) as any
+    expect(tooBig.init.status).toBe(413)
   })
 
   test('from a published report the team starts the revision; the draft’s reasons cite a finding', async () => {

@@ -5,6 +5,7 @@ import type { Question } from '~/domain/consultations.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
 import { IMPORT_LIMITS, PROFILE_FIELDS, SKM_ELEMENTS, type SkmElement, elementCode } from '~/domain/evaluations/skm'
 import { type CheckedResponse, checkResponse, getSurveyQuestions, insertPaperResponses } from '~/domain/evaluations/survey.server'
+import { defineJob, enqueueJob } from '~/jobs/jobs.server'
 import { nowIso } from '~/lib/clock'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -13,7 +14,7 @@ type Db = Kysely<Database> | Transaction<Database>
  * Paper questionnaires uploaded as CSV: every row is checked first and every problem reported by
  * row and column; only a file without a single error is imported, in one transaction, so nothing
  * is ever partly imported. The import's state and progress live in `survey_imports`, so the page
- * shows them while it runs (docs/decisions/041-survey-csv-import.md).
+ * shows them while it runs; it runs as a background job (docs/decisions/041-survey-csv-import.md).
  */
 
 export { IMPORT_LIMITS } from '~/domain/evaluations/skm'
@@ -128,7 +129,11 @@ const PROGRESS_EVERY = 250
  * Checks every row (progress written as it goes), then imports all of them in one transaction,
  * or none when any row has an error. Safe to run again on an import that did not finish.
  */
-export async function runSurveyImport(db: Kysely<Database>, importId: number) {
+export async function runSurveyImport(
+  db: Kysely<Database>,
+  importId: number,
+  report: (done: number, total: number) => Promise<void> = async () => undefined,
+) {
   const row = await db.selectFrom('survey_imports').selectAll().where('id', '=', importId).executeTakeFirst()
   if (!row || row.status === 'done' || row.status === 'failed') return
   const questions = await getSurveyQuestions(db, row.period_id)
@@ -137,7 +142,9 @@ export async function runSurveyImport(db: Kysely<Database>, importId: number) {
   // The check itself is quick; its progress is written in steps so a large file shows movement.
   for (let done = PROGRESS_EVERY; done < rows.length; done += PROGRESS_EVERY) {
     await db.updateTable('survey_imports').set({ processed_rows: done }).where('id', '=', importId).execute()
+    await report(done, rows.length)
   }
+  await report(rows.length, rows.length)
   const finish = async (values: { status: 'failed' | 'done'; errors?: ImportRowError[]; imported?: number }) =>
     db
       .updateTable('survey_imports')
@@ -187,4 +194,21 @@ export async function listSurveyImports(db: Db, periodId: number) {
     .orderBy('id', 'desc')
     .limit(20)
     .execute()
+}
+
+/** The import as a background job (docs/decisions/024): one run per import, its progress shown by <JobProgress>. */
+export const SURVEY_IMPORT_JOB = 'evaluations.import-survey'
+
+export const surveyImportJob = defineJob<{ importId: number }>({
+  name: SURVEY_IMPORT_JOB,
+  maxAttempts: 2,
+  async run(ctx) {
+    await runSurveyImport(ctx.db, ctx.job.payload.importId, (done, total) => ctx.progress(done, total))
+    return { importId: ctx.job.payload.importId }
+  },
+})
+
+/** Queues an import's run; its key is the import's id, so it runs once (again only if asked). */
+export async function enqueueSurveyImport(db: Kysely<Database>, input: { importId: number; organisationId: number }) {
+  return enqueueJob(db, SURVEY_IMPORT_JOB, input.importId, { importId: input.importId }, { organisationId: input.organisationId })
 }
