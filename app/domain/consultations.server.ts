@@ -187,14 +187,12 @@ export async function getQuestions(db: Db, consultationId: number): Promise<Ques
     .where('consultation_id', '=', consultationId)
     .orderBy('position')
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    position: r.position,
-    kind: r.kind,
-    prompt: r.prompt,
-    options: JSON.parse(r.options) as string[],
-    required: Boolean(r.required),
-  }))
+  return rows.map(questionFromRow)
+}
+
+/** A stored question (options as JSON, required as 0/1) as forms and rules use it; evaluation surveys share it. */
+export function questionFromRow(r: { id: number; position: number; kind: QuestionKind; prompt: string; options: string; required: number }): Question {
+  return { id: r.id, position: r.position, kind: r.kind, prompt: r.prompt, options: JSON.parse(r.options) as string[], required: Boolean(r.required) }
 }
 
 const consultationColumns = [

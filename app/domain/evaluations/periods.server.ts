@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, Stage, SurveyAudience } from '~db/schema'
+import { consultationState } from '~/domain/consultations.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
 import { dayAfter, dayIn, periodAfter, periodContaining } from '~/domain/evaluations/periods'
 import { DEFAULT_PERIOD_MONTHS, PERIOD_MONTHS, type PeriodMonths, SURVEY_LIMITS } from '~/domain/evaluations/skm'
@@ -14,10 +15,7 @@ export const EVALUATION_STAGES: Stage[] = ['implementasi', 'evaluasi']
 export type SurveyState = 'upcoming' | 'open' | 'closed'
 
 export function surveyState(p: { survey_opens_at: string; survey_closes_at: string }, now = clockNow()): SurveyState {
-  const t = now.toISOString()
-  if (t < p.survey_opens_at) return 'upcoming'
-  if (t >= p.survey_closes_at) return 'closed'
-  return 'open'
+  return consultationState({ opens_at: p.survey_opens_at, closes_at: p.survey_closes_at }, now)
 }
 
 export async function getPlan(db: Db, policyId: number): Promise<{ periodMonths: PeriodMonths; saved: boolean }> {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database, InputStatus, QuestionKind, SurveyChannel } from '~db/schema'
-import { type Consultation, type Question, consultationState, listConsultations } from '~/domain/consultations.server'
+import { type Consultation, type Question, consultationState, listConsultations, questionFromRow } from '~/domain/consultations.server'
 import { indexInput } from '~/domain/duplicates.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
 import { type Period, getPeriodWithPolicy, surveyState } from '~/domain/evaluations/periods.server'
@@ -27,14 +27,7 @@ type Db = Kysely<Database> | Transaction<Database>
 
 export async function getSurveyQuestions(db: Db, periodId: number): Promise<Question[]> {
   const rows = await db.selectFrom('survey_questions').selectAll().where('period_id', '=', periodId).orderBy('position').execute()
-  return rows.map((r) => ({
-    id: r.id,
-    position: r.position,
-    kind: r.kind,
-    prompt: r.prompt,
-    options: JSON.parse(r.options) as string[],
-    required: Boolean(r.required),
-  }))
+  return rows.map(questionFromRow)
 }
 
 /**
@@ -189,6 +182,48 @@ async function bumpTallies(trx: Transaction<Database>, periodId: number, items: 
     .execute()
 }
 
+/** The stored row of one checked response. */
+function responseRow(
+  periodId: number,
+  r: CheckedResponse,
+  meta: {
+    channel: SurveyChannel
+    userId: number | null
+    enteredBy: number | null
+    importId: number | null
+    receiptCodeId: number | null
+    clientToken: string | null
+    commentInputId: number | null
+    at: string
+  },
+) {
+  return {
+    period_id: periodId,
+    channel: meta.channel,
+    user_id: meta.userId,
+    entered_by: meta.enteredBy,
+    import_id: meta.importId,
+    receipt_code_id: meta.receiptCodeId,
+    u1: r.scores[1],
+    u2: r.scores[2],
+    u3: r.scores[3],
+    u4: r.scores[4],
+    u5: r.scores[5],
+    u6: r.scores[6],
+    u7: r.scores[7],
+    u8: r.scores[8],
+    u9: r.scores[9],
+    age: r.profile.age,
+    sex: r.profile.sex,
+    education: r.profile.education,
+    occupation: r.profile.occupation,
+    comment: r.comment,
+    comment_input_id: meta.commentInputId,
+    client_token: meta.clientToken,
+    created_at: meta.at,
+  }
+}
+
 /**
  * Writes one checked response, its answers and its tallies (and the period's respondent count),
  * in the caller's transaction: the counts never drift from the responses.
@@ -211,31 +246,7 @@ export async function insertResponse(
 ) {
   const row = await trx
     .insertInto('survey_responses')
-    .values({
-      period_id: periodId,
-      channel: meta.channel,
-      user_id: meta.userId,
-      entered_by: meta.enteredBy,
-      import_id: meta.importId,
-      receipt_code_id: meta.receiptCodeId,
-      u1: r.scores[1],
-      u2: r.scores[2],
-      u3: r.scores[3],
-      u4: r.scores[4],
-      u5: r.scores[5],
-      u6: r.scores[6],
-      u7: r.scores[7],
-      u8: r.scores[8],
-      u9: r.scores[9],
-      age: r.profile.age,
-      sex: r.profile.sex,
-      education: r.profile.education,
-      occupation: r.profile.occupation,
-      comment: r.comment,
-      comment_input_id: meta.commentInputId,
-      client_token: meta.clientToken,
-      created_at: meta.at,
-    })
+    .values(responseRow(periodId, r, meta))
     .returning('id')
     .executeTakeFirstOrThrow()
   if (r.answers.length) {
@@ -270,31 +281,18 @@ export async function insertPaperResponses(
     const ids = await trx
       .insertInto('survey_responses')
       .values(
-        slice.map((r) => ({
-          period_id: periodId,
-          channel: 'paper' as const,
-          user_id: null,
-          entered_by: meta.enteredBy,
-          import_id: meta.importId,
-          receipt_code_id: null,
-          u1: r.scores[1],
-          u2: r.scores[2],
-          u3: r.scores[3],
-          u4: r.scores[4],
-          u5: r.scores[5],
-          u6: r.scores[6],
-          u7: r.scores[7],
-          u8: r.scores[8],
-          u9: r.scores[9],
-          age: r.profile.age,
-          sex: r.profile.sex,
-          education: r.profile.education,
-          occupation: r.profile.occupation,
-          comment: r.comment,
-          comment_input_id: null,
-          client_token: null,
-          created_at: meta.at,
-        })),
+        slice.map((r) =>
+          responseRow(periodId, r, {
+            channel: 'paper',
+            userId: null,
+            enteredBy: meta.enteredBy,
+            importId: meta.importId,
+            receiptCodeId: null,
+            clientToken: null,
+            commentInputId: null,
+            at: meta.at,
+          }),
+        ),
       )
       .returning('id')
       .execute()
