@@ -4,7 +4,6 @@ import type { EvaluationReport } from '~/domain/evaluations/reports.server'
 import { PROFILE_FIELDS, elementCode } from '~/domain/evaluations/skm'
 import type { Locale, MessageKey, Translate } from '~/i18n/messages'
 import { formatDecimal, formatNrr, formatScore } from '~/lib/evaluation-format'
-import { pdfSafe } from '~/lib/matrix-pdf.server'
 import { formatDate, formatDateTime } from '~/lib/time'
 
 /**
@@ -14,6 +13,27 @@ import { formatDate, formatDateTime } from '~/lib/time'
  * code is in this file, so moving to the shared PDF module (Unicode font, tagged PDF) is one
  * change; until then it follows matrix-pdf.server.ts (built-in Helvetica, Windows-1252 text).
  */
+
+// The built-in PDF fonts cover Windows-1252 only; anything else is decomposed, else shown as "?".
+const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
+function pdfSafe(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.includes(ch)) {
+      out += ch
+      continue
+    }
+    if (ch === '\r' || ch === '\t') {
+      out += ch === '\t' ? ' ' : ''
+      continue
+    }
+    const base = ch.normalize('NFKD')[0]
+    const baseCode = base?.codePointAt(0) ?? 0
+    out += base && baseCode >= 0x20 && baseCode <= 0x7e ? base : '?'
+  }
+  return out
+}
 
 const MARGIN = 48
 const PAD = 3

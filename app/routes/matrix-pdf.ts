@@ -32,6 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     publicUrl: absoluteUrl(`/kebijakan/${policy.slug}/matriks?konsultasi=${consultation.id}`),
     rows: iterateMatrix(db, { consultationId: consultation.id }),
     t,
+    locale,
     sectionLabel: (r) => (r.sectionKey ? r.sectionHeading : t('input.section.whole')),
   })
   return new Response(pdf.stream, {

@@ -45,6 +45,14 @@ describe('message catalogues', () => {
     }
   })
 
+  test('the frame every page shows (header, footer, error page) uses the core catalogue only', () => {
+    const owner = new Map<string, string>()
+    for (const feature of FEATURES) for (const key of Object.keys(catalogues[feature].id)) owner.set(key, feature)
+    const used = [...pageKeys(path.join(root, 'app', 'root.tsx'), [...owner.keys()])]
+    expect(used.length).toBeGreaterThan(10)
+    expect(used.filter((key) => owner.get(key) !== 'core').map((key) => `${key} (${owner.get(key)})`)).toEqual([])
+  })
+
   test('every page declares in its handle each catalogue its words come from (core comes anyway)', () => {
     const owner = new Map<string, string>()
     for (const feature of FEATURES) for (const key of Object.keys(catalogues[feature].id)) owner.set(key, feature)

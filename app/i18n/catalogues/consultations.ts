@@ -129,7 +129,6 @@ export const idConsultations = {
   'inputs.showing': 'Menampilkan {count} masukan, terbaru lebih dulu.',
   'inputs.onSection': 'Pada bagian',
   'inputs.permalink': 'Lihat masukan {number}',
-  'nav.track': 'Lacak masukan',
 } as const
 
 export const enConsultations: Record<keyof typeof idConsultations, string> = {
@@ -261,5 +260,4 @@ export const enConsultations: Record<keyof typeof idConsultations, string> = {
   'inputs.showing': 'Showing {count} inputs, newest first.',
   'inputs.onSection': 'On section',
   'inputs.permalink': 'View input {number}',
-  'nav.track': 'Track input',
 }

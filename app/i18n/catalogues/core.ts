@@ -121,6 +121,16 @@ export const idCore = {
   'follow.following': 'Anda mengikuti kebijakan ini.',
   'follow.hint':
     'Pengikut diberi tahu di portal dan lewat e-mail saat versi baru terbit atau konsultasi dibuka dan ditutup.',
+
+  'nav.track': 'Lacak masukan',
+
+  'drafting.nav': 'Kelola',
+
+  'account.nav': 'Akun',
+
+  'nav.notifications': 'Pemberitahuan',
+  'nav.unread': '{count} belum dibaca',
+  'outbox.title': 'Kotak keluar e-mail',
 } as const
 
 export const enCore: Record<keyof typeof idCore, string> = {
@@ -244,4 +254,14 @@ export const enCore: Record<keyof typeof idCore, string> = {
   'follow.following': 'You follow this policy.',
   'follow.hint':
     'Followers are notified in the portal and by e-mail when a new version is published or a consultation opens and closes.',
+
+  'nav.track': 'Track input',
+
+  'drafting.nav': 'Manage',
+
+  'account.nav': 'Account',
+
+  'nav.notifications': 'Notifications',
+  'nav.unread': '{count} unread',
+  'outbox.title': 'E-mail outbox',
 }

@@ -1,7 +1,6 @@
 // The policy team's workspace: creating policies, writing drafts, publishing, moving stages.
 
 export const idDrafting = {
-  'drafting.nav': 'Kelola',
   'drafting.breadcrumb': 'Lokasi halaman',
   'drafting.sectionCount': '{count} bagian',
 
@@ -154,7 +153,6 @@ export const idDrafting = {
 } as const
 
 export const enDrafting: Record<keyof typeof idDrafting, string> = {
-  'drafting.nav': 'Manage',
   'drafting.breadcrumb': 'You are here',
   'drafting.sectionCount': 'sections: {count}',
 

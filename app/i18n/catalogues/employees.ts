@@ -1,7 +1,6 @@
 // Words for the account page and verified civil servants (ASN): claim, decision, verified role.
 
 export const idEmployees = {
-  'account.nav': 'Akun',
   'account.title': 'Akun saya',
   'account.details': 'Data akun',
   'account.organisations': 'Instansi dan peran',
@@ -102,7 +101,6 @@ export const idEmployees = {
 } as const
 
 export const enEmployees: Record<keyof typeof idEmployees, string> = {
-  'account.nav': 'Account',
   'account.title': 'My account',
   'account.details': 'Account details',
   'account.organisations': 'Organisations and roles',

@@ -1,8 +1,6 @@
 // Notifications (in the portal and by e-mail), following a policy, and the outbox.
 
 export const idNotifications = {
-  'nav.notifications': 'Pemberitahuan',
-  'nav.unread': '{count} belum dibaca',
 
   'notifications.title': 'Pemberitahuan',
   'notifications.intro':
@@ -54,7 +52,6 @@ export const idNotifications = {
   'mail.footer': 'E-mail ini dikirim otomatis oleh Rembuk, portal konsultasi publik penyusunan kebijakan. Mohon tidak membalas e-mail ini.',
 
 
-  'outbox.title': 'Kotak keluar e-mail',
   'outbox.intro': 'Setiap e-mail yang ditulis portal tercatat di sini, terkirim atau tidak, terbaru di atas.',
   'outbox.smtpOff':
     'Server SMTP belum diatur (variabel SMTP_URL kosong): e-mail tidak dikirim, hanya disimpan di sini.',
@@ -83,8 +80,6 @@ export const idNotifications = {
 } as const
 
 export const enNotifications: Record<keyof typeof idNotifications, string> = {
-  'nav.notifications': 'Notifications',
-  'nav.unread': '{count} unread',
 
   'notifications.title': 'Notifications',
   'notifications.intro':
@@ -136,7 +131,6 @@ export const enNotifications: Record<keyof typeof idNotifications, string> = {
   'mail.footer': 'This e-mail was sent automatically by Rembuk, the public consultation portal for policy drafting. Please do not reply.',
 
 
-  'outbox.title': 'E-mail outbox',
   'outbox.intro': 'Every e-mail the portal writes is recorded here, sent or not, newest first.',
   'outbox.smtpOff': 'No SMTP server is configured (SMTP_URL is empty): e-mail is not sent, only kept here.',
   'outbox.smtpOn': 'E-mail is sent through {server}.',
