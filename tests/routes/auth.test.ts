@@ -71,8 +71,8 @@ describe.each(dialects)('sign-in, registration and language routes on %s', (dial
 
   test('after repeated failures the form says how long to wait', async () => {
     let last: any
-    for (let i = 0; i < 7; i++) {
-      last = await call(signIn.action, form('/masuk', { email: 'asn.plaju@rembuk.test', password: 'tebakan-salah' }), {}, `192.0.2.${i}`)
+    for (let i = 0; i < 6; i++) {
+      last = await call(signIn.action, form('/masuk', { email: 'asn.plaju@rembuk.test', password: 'tebakan-salah' }), {}, '192.0.2.7')
     }
     expect(last.result.error['']).toEqual(['auth.error.throttled|1'])
   })
