@@ -6,6 +6,7 @@ import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding'
 import type { Kysely } from 'kysely'
 import { isPostgres } from '~db/connection'
 import type { Database, User } from '~db/schema'
+import { type PasswordProblem, passwordProblem } from '~/domain/passwords.server'
 import { clockNow, nowIso } from '~/lib/time'
 
 // Argon2id with OWASP's minimum settings (19 MiB, 2 passes, 1 lane). 2 = Algorithm.Argon2id.
@@ -255,7 +256,12 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret))
 }
 
-export async function createSession(db: Kysely<Database>, userId: number, now = clockNow()): Promise<string> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  now = clockNow(),
+  userAgent = '',
+): Promise<string> {
   const id = generateSecureRandomString()
   const secret = generateSecureRandomString()
   await db
@@ -266,6 +272,7 @@ export async function createSession(db: Kysely<Database>, userId: number, now = 
       secret_hash: encodeHexLowerCase(hashSecret(secret)),
       created_at: now.toISOString(),
       last_verified_at: now.toISOString(),
+      user_agent: userAgent.slice(0, 400),
     })
     .execute()
   return `${id}.${secret}`
@@ -311,4 +318,60 @@ export async function invalidateSession(db: Kysely<Database>, sessionId: string)
 
 export async function invalidateAllSessions(db: Kysely<Database>, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}
+
+/** Every session but `keepId` (the one in use): "sign out everywhere else". */
+export async function invalidateOtherSessions(db: Kysely<Database>, userId: number, keepId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** One of this person's own sessions; another person's session id changes nothing. */
+export async function invalidateOwnSession(db: Kysely<Database>, userId: number, sessionId: string): Promise<boolean> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', sessionId).executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}
+
+/** Active sessions, the most recently used first; idle-expired ones are not active. */
+export async function listSessions(db: Kysely<Database>, userId: number, now = clockNow()) {
+  const since = new Date(now.getTime() - SESSION_INACTIVITY_MS).toISOString()
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_verified_at', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('last_verified_at', '>', since)
+    .orderBy('last_verified_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+export type ChangePasswordResult =
+  | { ok: true }
+  | { ok: false; field: 'currentPassword'; error: 'auth.error.currentPassword' }
+  | { ok: false; field: 'newPassword'; error: PasswordProblem }
+
+/**
+ * Changes the password when the current one is right, and ends every other session: whoever
+ * else held one (perhaps the reason for the change) is signed out.
+ */
+export async function changePassword(
+  db: Kysely<Database>,
+  input: { userId: number; sessionId: string; currentPassword: string; newPassword: string },
+): Promise<ChangePasswordResult> {
+  const user = await db
+    .selectFrom('users')
+    .select(['email', 'display_name', 'password_hash'])
+    .where('id', '=', input.userId)
+    .executeTakeFirstOrThrow()
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    return { ok: false, field: 'currentPassword', error: 'auth.error.currentPassword' }
+  }
+  const problem = passwordProblem(input.newPassword, { email: user.email, displayName: user.display_name })
+  if (problem) return { ok: false, field: 'newPassword', error: problem }
+  const passwordHash = await hashPassword(input.newPassword)
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', input.userId).execute()
+    await trx.deleteFrom('sessions').where('user_id', '=', input.userId).where('id', '!=', input.sessionId).execute()
+  })
+  return { ok: true }
 }
