@@ -83,7 +83,7 @@ async function main() {
       const latencySum = latencies.reduce((a, b) => a + b, 0)
       rows.push({ wall, latencySum, waited: waitedMs, median: median(latencies), p95: p95(latencies), settled })
       console.log(
-        `round ${round + 1}: wall ${wall.toFixed(0)} ms; lock wait ${waitedMs.toFixed(0)} of ${latencySum.toFixed(0)} request-ms ` +
+        `round ${round + 1}: wall ${wall.toFixed(0)} ms; waiting to index ${waitedMs.toFixed(0)} of ${latencySum.toFixed(0)} request-ms ` +
           `(${((100 * waitedMs) / latencySum).toFixed(1)}%); latency median ${median(latencies).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms; ` +
           `${deferred} left to the job, all indexed ${settled.toFixed(0)} ms after the last answer`,
       )
