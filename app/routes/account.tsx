@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/account'
 import type { Role } from '~db/schema'
@@ -20,6 +19,7 @@ import { WithdrawSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['employees'] }
 
@@ -60,7 +60,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const actor = await getActor(request)
   assertCan(actor, 'employee.claim', {}, '/akun')
-  const submission = parseWithZod(await request.formData(), { schema: WithdrawSchema })
+  const submission = await parseForm(request, WithdrawSchema)
   if (submission.status !== 'success') return { error: 'account.claim.cannotWithdraw' as const }
   const withdrawn = await withdrawClaim(getDb(), { claimId: submission.value.claimId, userId: actor!.id })
   if (!withdrawn) return { error: 'account.claim.cannotWithdraw' as const }
