@@ -163,3 +163,30 @@ export function errorPage(status: GuardStatus): string {
 </html>
 `
 }
+
+/** The Express front's first middleware: a refused request gets the error page and goes no further. */
+export function refuseBadRequests(
+  req: { method: string; url: string; headers: Record<string, string | string[] | undefined> },
+  res: { statusCode: number; setHeader(name: string, value: string): unknown; end(body: string): unknown },
+  next: () => void,
+) {
+  const header = (name: string) => {
+    const value = req.headers[name]
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+  const refused = guardRequest({
+    method: req.method,
+    target: req.url,
+    host: header('host'),
+    contentType: header('content-type'),
+    contentLength: header('content-length'),
+    transferEncoding: header('transfer-encoding'),
+  })
+  if (!refused) return next()
+  res.statusCode = refused.status
+  res.setHeader('Content-Type', 'text/html; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  // The body was not read: close the connection rather than read what is left of it.
+  if (header('content-length') !== undefined || header('transfer-encoding') !== undefined) res.setHeader('Connection', 'close')
+  res.end(req.method === 'HEAD' ? '' : errorPage(refused.status))
+}
