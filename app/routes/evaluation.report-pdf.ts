@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = getLocale(request)
   const t = translator(locale)
   const report = await getEvaluationReport(db, (await getPeriodWithPolicy(db, period.id))!)
-  const stream = evaluationReportPdf({
+  const { stream } = evaluationReportPdf({
     report,
     t,
     locale,

@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, seedDemo } from '~db/seed/demo'
 import { DEMO_EVALUATED_POLICY as SLUG } from '~db/seed/demo-evaluations'
 import { TEST_NOW } from '../clock'
 import { parseCsv } from '../csv'
+import { readPdf, roles } from '../pdf-text'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
 import { call, cookieFrom, form, get } from './helpers'
 
@@ -115,6 +116,29 @@ describe.each(dialects)('evaluation routes on %s', (dialect) => {
     const bytes = Buffer.from(await pdf.arrayBuffer())
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/)
+
+    // Text beyond Windows-1252 survives (Noto Sans), and the PDF is tagged in the reader's language,
+    // the team's Indonesian words marked as such in an English report.
+    const analysis = 'Kepuasan naik 5 poin; Ṣiti Ḥasanah dan Āisyah (Bagian Organisasi) mencatat “pengaduan” — ő ă ș ṭ.'
+    const before = await t.db.selectFrom('evaluation_periods').select('analysis').where('id', '=', published.id).executeTakeFirstOrThrow()
+    await t.db.updateTable('evaluation_periods').set({ analysis }).where('id', '=', published.id).execute()
+    try {
+      for (const lang of ['id', 'en'] as const) {
+        const res = (await call(reportPdf.loader, get('/', `rembuk_lang=${lang}`), { slug: SLUG, period: published.slug })) as Response
+        const raw = Buffer.from(await res.arrayBuffer())
+        const read = await readPdf(raw)
+        expect(read.text.replace(/\s+/g, ' ')).toContain(analysis)
+        expect(read.text).toContain('Semester I 2026')
+        expect(read.markInfo?.Marked).toBe(true)
+        expect(raw.toString('latin1')).toMatch(lang === 'id' ? /\/Lang \(id-ID\)/ : /\/Lang \(en-GB\)/)
+        if (lang === 'en') expect(raw.toString('latin1')).toMatch(/\/Lang \(id-ID\)/)
+        const tags = read.structTrees.flatMap((tree) => roles(tree))
+        for (const role of ['H1', 'H2', 'P', 'Table', 'TH', 'TD']) expect(tags, role).toContain(role)
+        expect(raw.toString('latin1')).not.toMatch(/Helvetica/)
+      }
+    } finally {
+      await t.db.updateTable('evaluation_periods').set({ analysis: before.analysis }).where('id', '=', published.id).execute()
+    }
 
     const api = (await call(apiEvaluations.loader, get(`/api/v1/policies/${SLUG}/evaluations`), { slug: SLUG })) as Response
     const body = await api.json()
