@@ -134,6 +134,9 @@ export const idCore = {
   'nav.notifications': 'Pemberitahuan',
   'nav.unread': '{count} belum dibaca',
   'outbox.title': 'Kotak keluar e-mail',
+  'shownAs.verified': 'Terverifikasi ASN',
+  'shownAs.verifiedExplain': 'Peran ini diperiksa oleh instansinya; nama samaran tidak dapat memakainya.',
+  'shownAs.anonymous': 'Tanpa nama',
 } as const
 
 export const enCore: Record<keyof typeof idCore, string> = {
@@ -270,4 +273,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
   'nav.notifications': 'Notifications',
   'nav.unread': '{count} unread',
   'outbox.title': 'E-mail outbox',
+  'shownAs.verified': 'Verified civil servant (ASN)',
+  'shownAs.verifiedExplain': 'This role was checked by its organisation; a pseudonym cannot use it.',
+  'shownAs.anonymous': 'Anonymous',
 }
