@@ -11,6 +11,7 @@ import { seedDemo } from './db/seed/demo'
 import { isCrossOriginWrite } from './app/lib/csrf.server'
 import { securityHeaders } from './app/lib/security-headers.server'
 import { announceConsultationChanges } from './app/domain/policy-announcements.server'
+import { indexUnindexedInputs } from './app/domain/duplicates.server'
 import { closeCpuPool } from './app/jobs/cpu.server'
 import { jobDefinitions } from './app/jobs/definitions.server'
 import { type JobRunner, startJobRunner } from './app/jobs/runner.server'
@@ -38,6 +39,7 @@ async function main() {
   try {
     const db = await connectDatabase(config)
     await migrateToLatest(db)
+    console.log(`Duplicate index: ${(await indexUnindexedInputs(db)).indexed} unindexed input(s) indexed at start.`)
     if (seed) {
       const { seeded } = await seedDemo(db)
       if (seeded) console.log('Demo data seeded.')

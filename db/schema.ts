@@ -15,6 +15,8 @@ export interface UserTable {
   is_demo: Generated<Flag>
   locale: string | null
   created_at: Timestamp
+  /** Null until the person follows the link mailed to them (docs/decisions/019-accounts-hardening.md). */
+  email_verified_at: Timestamp | null
 }
 
 export interface SessionTable {
@@ -23,6 +25,7 @@ export interface SessionTable {
   secret_hash: string
   created_at: Timestamp
   last_verified_at: Timestamp
+  user_agent: Generated<string>
 }
 
 export interface LoginThrottleTable {
@@ -30,6 +33,20 @@ export interface LoginThrottleTable {
   failures: number
   first_failure_at: Timestamp
   locked_until: Timestamp | null
+  last_attempt_at: Timestamp | null
+}
+
+export interface SignInAddressTable {
+  user_id: number
+  address_hash: string
+  last_success_at: Timestamp
+}
+
+export interface EmailVerificationTable {
+  token_hash: string
+  user_id: number
+  created_at: Timestamp
+  expires_at: Timestamp
 }
 
 export type OrganisationKind = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'kementerian'
@@ -592,6 +609,8 @@ export interface Database {
   users: UserTable
   sessions: SessionTable
   login_throttle: LoginThrottleTable
+  sign_in_addresses: SignInAddressTable
+  email_verifications: EmailVerificationTable
   organisations: OrganisationTable
   memberships: MembershipTable
   policies: PolicyTable

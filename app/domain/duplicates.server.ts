@@ -228,6 +228,43 @@ export async function indexInput(db: Kysely<Database>, inputId: number): Promise
 }
 
 /**
+ * Indexes every input that has no signature yet, in the order the inputs arrived, and says how
+ * many it indexed. An input is stored and acknowledged before it is indexed (a separate
+ * transaction), so a process killed in between leaves it unindexed: the server calls this at
+ * start (server.ts). One pass over the inputs' primary key, each looked up in the signatures'
+ * primary key (an anti-join), a page at a time; nothing to do costs one index scan.
+ */
+export async function indexUnindexedInputs(db: Kysely<Database>, options: { pageSize?: number } = {}): Promise<{ indexed: number }> {
+  const pageSize = options.pageSize ?? 500
+  let after = 0
+  let indexed = 0
+  for (;;) {
+    const page = await db
+      .selectFrom('inputs')
+      .select('inputs.id')
+      .where('inputs.id', '>', after)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('input_signatures').select('input_signatures.input_id').whereRef('input_signatures.input_id', '=', 'inputs.id'))),
+      )
+      .orderBy('inputs.id')
+      .limit(pageSize)
+      .execute()
+    if (page.length === 0) break
+    for (const { id } of page) {
+      try {
+        await indexInput(db, id)
+        indexed++
+      } catch (error) {
+        // Deleted meanwhile (a consultation removed): nothing left to index.
+        if (!(error instanceof DuplicateError && error.code === 'not_found')) throw error
+      }
+    }
+    after = page[page.length - 1].id
+  }
+  return { indexed }
+}
+
+/**
  * Rebuilds every signature and group of a consultation from its inputs' texts, in the order the
  * inputs arrived. Inputs a moderator took out of a group stay out.
  */

@@ -152,10 +152,17 @@ export interface CitationRow {
   } | null
 }
 
-/** Citations of the changes made in the given versions, by section key. */
-export async function listChangeCitations(db: Db, versionIds: number[]): Promise<Record<string, CitationRow[]>> {
+/**
+ * Citations of the changes made in the given versions, by section key. A public page asks for
+ * `publishedOnly`: a cited input moderated back to waiting, or hidden, since is left out there.
+ */
+export async function listChangeCitations(
+  db: Db,
+  versionIds: number[],
+  options: { publishedOnly?: boolean } = {},
+): Promise<Record<string, CitationRow[]>> {
   if (versionIds.length === 0) return {}
-  const rows = await db
+  let query = db
     .selectFrom('change_citations')
     .leftJoin('themes', 'themes.id', 'change_citations.theme_id')
     .leftJoin('inputs', 'inputs.id', 'change_citations.input_id')
@@ -168,8 +175,10 @@ export async function listChangeCitations(db: Db, versionIds: number[]): Promise
       'inputs.display_label',
     ])
     .where('change_citations.version_id', 'in', versionIds)
-    .orderBy('change_citations.id')
-    .execute()
+  if (options.publishedOnly) {
+    query = query.where((eb) => eb.or([eb('change_citations.input_id', 'is', null), eb('inputs.status', '=', 'published')]))
+  }
+  const rows = await query.orderBy('change_citations.id').execute()
   const findingRows = await db
     .selectFrom('change_finding_citations')
     .innerJoin('evaluation_periods', 'evaluation_periods.id', 'change_finding_citations.evaluation_period_id')

@@ -209,16 +209,16 @@ export interface Citation {
   status: InputStatus
 }
 
-async function citationsOf(db: Db, themeIds: number[]): Promise<Map<number, Citation[]>> {
+async function citationsOf(db: Db, themeIds: number[], options: { publishedOnly?: boolean } = {}): Promise<Map<number, Citation[]>> {
   const out = new Map<number, Citation[]>()
   if (themeIds.length === 0) return out
-  const rows = await db
+  let query = db
     .selectFrom('theme_citations')
     .innerJoin('inputs', 'inputs.id', 'theme_citations.input_id')
     .select(['theme_citations.theme_id', 'inputs.id', 'inputs.tracking_number', 'inputs.status'])
     .where('theme_citations.theme_id', 'in', themeIds)
-    .orderBy('inputs.id')
-    .execute()
+  if (options.publishedOnly) query = query.where('inputs.status', '=', 'published')
+  const rows = await query.orderBy('inputs.id').execute()
   for (const r of rows) {
     const list = out.get(r.theme_id) ?? []
     list.push({ inputId: r.id, trackingNumber: r.tracking_number, status: r.status })
@@ -262,12 +262,13 @@ export async function listThemes(db: Db, consultationId: number) {
 }
 
 /**
- * Themes with their summaries and the inputs each summary cites, for the response matrix and
- * any public page: each citation links to `/masukan/<trackingNumber>`.
+ * Themes with their summaries and the inputs each summary cites: each citation links to
+ * `/masukan/<trackingNumber>`. A public page asks for `publishedOnly`: an input waiting for
+ * moderation or hidden is never listed where anyone can read it (the team sees them all).
  */
-export async function listThemesWithCitations(db: Db, consultationId: number) {
+export async function listThemesWithCitations(db: Db, consultationId: number, options: { publishedOnly?: boolean } = {}) {
   const themes = await listThemes(db, consultationId)
-  const citations = await citationsOf(db, themes.map((t) => t.id))
+  const citations = await citationsOf(db, themes.map((t) => t.id), options)
   return themes.map((t) => ({ ...t, citations: citations.get(t.id) ?? [] }))
 }
 

@@ -1,3 +1,4 @@
+import { enAccounts, idAccounts } from './catalogues/accounts'
 import { enAnswers, idAnswers } from './catalogues/answers'
 import { enConsultationAdmin, idConsultationAdmin } from './catalogues/consultation-admin'
 import { enConsultations, idConsultations } from './catalogues/consultations'
@@ -21,6 +22,7 @@ import { type Feature, type Locale, type MessageKey, type Messages, type Transla
  */
 export const catalogues = {
   core: { id: idCore, en: enCore },
+  accounts: { id: idAccounts, en: enAccounts },
   answers: { id: idAnswers, en: enAnswers },
   'consultation-admin': { id: idConsultationAdmin, en: enConsultationAdmin },
   consultations: { id: idConsultations, en: enConsultations },

@@ -18,6 +18,7 @@ export const SignInSchema = z.object({
   email: emailField,
   password: z.string({ error: 'validation.required' }).max(200, 'validation.tooLong|200'),
   redirectTo: z.string().optional(),
+  signOutOthers: z.boolean().optional(),
 })
 
 export const RegisterSchema = z.object({
@@ -29,4 +30,10 @@ export const RegisterSchema = z.object({
   email: emailField,
   password: newPasswordField,
   redirectTo: z.string().optional(),
+})
+
+export const ChangePasswordSchema = z.object({
+  intent: z.literal('password'),
+  currentPassword: z.string({ error: 'validation.required' }).max(200, 'validation.tooLong|200'),
+  newPassword: newPasswordField,
 })

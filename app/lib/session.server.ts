@@ -1,5 +1,12 @@
 import { getDb } from '~/lib/db.server'
-import { SESSION_INACTIVITY_MS, createSession, invalidateSession, validateSessionToken } from '~/domain/auth.server'
+import {
+  SESSION_INACTIVITY_MS,
+  createSession,
+  invalidateOtherSessions,
+  invalidateSession,
+  validateSessionToken,
+} from '~/domain/auth.server'
+import { clockNow } from '~/lib/clock'
 import { type Actor, loadActor } from '~/domain/permissions.server'
 
 export const SESSION_COOKIE = 'rembuk_session'
@@ -50,9 +57,17 @@ export async function getActor(request: Request): Promise<Actor | null> {
   return loadActor(db, session.userId)
 }
 
-export async function startSession(request: Request, userId: number): Promise<string> {
-  const token = await createSession(getDb(), userId)
+/** Signs in on this device; with `signOutOthers`, every other session of the person ends. */
+export async function startSession(request: Request, userId: number, options: { signOutOthers?: boolean } = {}): Promise<string> {
+  const db = getDb()
+  const token = await createSession(db, userId, clockNow(), request.headers.get('User-Agent') ?? '')
+  if (options.signOutOthers) await invalidateOtherSessions(db, userId, token.split('.')[0])
   return serializeCookie(request, SESSION_COOKIE, token, SESSION_INACTIVITY_MS / 1000)
+}
+
+/** The id of the session this request carries (check it with getActor first). */
+export function currentSessionId(request: Request): string | null {
+  return readCookie(request, SESSION_COOKIE)?.split('.')[0] || null
 }
 
 export async function endSession(request: Request): Promise<string> {

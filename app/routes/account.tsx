@@ -1,8 +1,11 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/account'
 import type { Role } from '~db/schema'
 import { ClaimStatus } from '~/components/ClaimStatus'
+import { FormErrors, TextField } from '~/components/Field'
+import { changePassword, invalidateOtherSessions, invalidateOwnSession, listSessions } from '~/domain/auth.server'
 import {
   countPendingClaims,
   getVerifiedRole,
@@ -17,11 +20,13 @@ import { translator } from '~/i18n/messages.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { WithdrawSchema } from '~/lib/employee-schemas'
-import { getActor } from '~/lib/session.server'
+import { ChangePasswordSchema } from '~/lib/schemas'
+import { currentSessionId, getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
+import { describeUserAgent } from '~/lib/user-agent'
 import type { PageHandle } from '~/lib/page-handle'
 
-export const handle: PageHandle = { i18n: ['employees'] }
+export const handle: PageHandle = { i18n: ['employees', 'accounts'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Akun'} · Rembuk` }]
 
@@ -43,6 +48,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   )
   const pending = await countPendingClaims(db, verifiable.map((o) => o.id))
 
+  const current = currentSessionId(request)
+  const sessions = (await listSessions(db, actor!.id)).map((row) => ({
+    id: row.id,
+    current: row.id === current,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_verified_at,
+    ...describeUserAgent(row.user_agent),
+  }))
+
   const roles = new Map<number, string | null>()
   for (const claim of claims) {
     if (claim.status === 'approved') roles.set(claim.id, await getVerifiedRole(db, actor!.id, claim.organisation_id))
@@ -54,18 +68,56 @@ export async function loader({ request }: Route.LoaderArgs) {
     organisations: [...organisations.values()],
     verifyQueues: verifiable.map((o) => ({ slug: o.slug, name: o.name, pending: pending.get(o.id) ?? 0 })),
     claims: claims.map((c) => ({ ...c, verifiedRole: roles.get(c.id) ?? null })),
+    sessions,
   }
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const actor = await getActor(request)
+  assertCan(actor, 'account.view', {}, '/akun')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const db = getDb()
+  const current = currentSessionId(request)!
+
+  if (intent === 'signOutSession') {
+    const sessionId = formData.get('sessionId')
+    if (typeof sessionId !== 'string' || sessionId === current || !(await invalidateOwnSession(db, actor!.id, sessionId))) {
+      return { error: 'account.sessions.notFound' as const }
+    }
+    throw redirect('/akun?sesi=keluar#perangkat')
+  }
+  if (intent === 'signOutOthers') {
+    await invalidateOtherSessions(db, actor!.id, current)
+    throw redirect('/akun?sesi=semua#perangkat')
+  }
+  if (intent === 'password') {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+    if (submission.status !== 'success') {
+      return { password: submission.reply({ hideFields: ['currentPassword', 'newPassword'] }) }
+    }
+    const outcome = await changePassword(db, {
+      userId: actor!.id,
+      sessionId: current,
+      currentPassword: submission.value.currentPassword,
+      newPassword: submission.value.newPassword,
+    })
+    if (!outcome.ok) {
+      return { password: submission.reply({ fieldErrors: { [outcome.field]: [outcome.error] }, hideFields: ['currentPassword', 'newPassword'] }) }
+    }
+    throw redirect('/akun?sandi=diganti')
+  }
+
   assertCan(actor, 'employee.claim', {}, '/akun')
-  const submission = parseWithZod(await request.formData(), { schema: WithdrawSchema })
+  const submission = parseWithZod(formData, { schema: WithdrawSchema })
   if (submission.status !== 'success') return { error: 'account.claim.cannotWithdraw' as const }
-  const withdrawn = await withdrawClaim(getDb(), { claimId: submission.value.claimId, userId: actor!.id })
+  const withdrawn = await withdrawClaim(db, { claimId: submission.value.claimId, userId: actor!.id })
   if (!withdrawn) return { error: 'account.claim.cannotWithdraw' as const }
   throw redirect('/akun?dibatalkan=1')
 }
+
+// Sessions have no organisation to take a time zone from; the portal's home zone (WIB).
+const SESSION_TIME_ZONE = 'Asia/Jakarta'
 
 const ROLE_KEYS = {
   employee: 'account.role.employee',
@@ -77,12 +129,28 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const t = useT()
   const locale = useLocale()
   const [searchParams] = useSearchParams()
-  const { user, organisations, verifyQueues, claims } = loaderData
+  const { user, organisations, verifyQueues, claims, sessions } = loaderData
+  const passwordResult = actionData && 'password' in actionData ? actionData.password : undefined
+  const [passwordForm, passwordFields] = useForm({
+    id: 'ganti-sandi',
+    lastResult: passwordResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  })
   const notice = searchParams.has('dikirim')
     ? t('account.claim.submitted')
     : searchParams.has('dibatalkan')
       ? t('account.claim.withdrawn')
-      : null
+      : searchParams.get('sesi') === 'keluar'
+        ? t('account.sessions.signedOutOne')
+        : searchParams.get('sesi') === 'semua'
+          ? t('account.sessions.signedOutOthers')
+          : searchParams.has('sandi')
+            ? t('account.password.changed')
+            : null
+  const error = actionData && 'error' in actionData ? actionData.error : null
   return (
     <div className="page account">
       <h1>{t('account.title')}</h1>
@@ -91,9 +159,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {notice}
         </p>
       ) : null}
-      {actionData?.error ? (
+      {error ? (
         <p className="form-errors" role="alert">
-          {t(actionData.error)}
+          {t(error)}
         </p>
       ) : null}
 
@@ -105,6 +173,75 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <dt>{t('auth.email')}</dt>
           <dd>{user.email}</dd>
         </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="perangkat">
+        <h2 id="perangkat">{t('account.sessions.title')}</h2>
+        <p>{t('account.sessions.intro')}</p>
+        <ul className="claim-list">
+          {sessions.map((s) => {
+            const device =
+              s.browser && s.system
+                ? t('account.sessions.device', { browser: s.browser, system: s.system })
+                : (s.browser ?? s.system ?? t('account.sessions.unknownDevice'))
+            return (
+              <li key={s.id} className="claim">
+                <p className="claim__head">
+                  <strong>{device}</strong>
+                  {s.current ? <span className="tag">{t('account.sessions.current')}</span> : null}
+                </p>
+                <p className="claim__meta muted">
+                  {t('account.sessions.lastUsed', { date: formatDateTime(s.lastUsedAt, SESSION_TIME_ZONE, locale) })} ·{' '}
+                  {t('account.sessions.started', { date: formatDateTime(s.createdAt, SESSION_TIME_ZONE, locale) })}
+                </p>
+                {s.current ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="signOutSession" />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" className="button button--quiet">
+                      {t('account.sessions.signOut')}
+                      <span className="visually-hidden"> ({device})</span>
+                    </button>
+                  </Form>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+        {sessions.some((s) => !s.current) ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="signOutOthers" />
+            <button type="submit" className="button button--secondary">
+              {t('account.sessions.signOutOthers')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="panel" aria-labelledby="ganti-sandi-judul">
+        <h2 id="ganti-sandi-judul">{t('account.password.title')}</h2>
+        <Form method="post" {...getFormProps(passwordForm)} className="stack">
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <input type="hidden" name="intent" value="password" />
+          <TextField
+            field={passwordFields.currentPassword}
+            label={t('account.password.current')}
+            type="password"
+            autoComplete="current-password"
+            clearOn={actionData}
+          />
+          <TextField
+            field={passwordFields.newPassword}
+            label={t('account.password.new')}
+            hint={t('account.password.hint')}
+            type="password"
+            autoComplete="new-password"
+            clearOn={actionData}
+          />
+          <button type="submit" className="button">
+            {t('account.password.submit')}
+          </button>
+        </Form>
       </section>
 
       <section className="panel" aria-labelledby="instansi-peran">

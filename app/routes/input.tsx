@@ -34,8 +34,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const isTeam = can(actor, 'input.moderate', { organisationId: input.organisation_id })
   const showText = input.status === 'published' || isSubmitter || isTeam
   const url = new URL(request.url)
-  const flagState = actor && !isSubmitter && input.status === 'published' ? await flagStateFor(getDb(), actor.id, [input.id]) : null
   const t = translator(getLocale(request))
+  // An input not yet published (waiting, held, or in a pre-moderated consultation) is nobody's
+  // business but its submitter's and the team's: the public learns only that it exists and its status.
+  if (input.status === 'pending' && !isSubmitter && !isTeam) {
+    return {
+      restricted: true as const,
+      title: t('input.page.title', { number: input.tracking_number }),
+      input: { trackingNumber: input.tracking_number, status: input.status, held: input.held_reason !== '' },
+    }
+  }
+  const flagState = actor && !isSubmitter && input.status === 'published' ? await flagStateFor(getDb(), actor.id, [input.id]) : null
   const laterChange =
     input.status === 'published'
       ? await findLaterChange(getDb(), {
@@ -49,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       : null
   const grouping = await getInputGrouping(getDb(), input.id)
   return {
+    restricted: false as const,
     laterChange,
     grouping,
     title: t('input.page.title', { number: input.tracking_number }),
@@ -91,7 +101,32 @@ function answerText(value: unknown, t: ReturnType<typeof useT>) {
   return String(value)
 }
 
+/** What anyone may see of an input that is not published yet: its number and its status. */
+function UnpublishedInput({ trackingNumber, held }: { trackingNumber: string; held: boolean }) {
+  const t = useT()
+  return (
+    <div className="page narrow">
+      <h1>{t('input.page.title', { number: trackingNumber })}</h1>
+      <dl className="facts">
+        <dt>{t('input.status')}</dt>
+        <dd>
+          <strong>{t('input.status.pending')}</strong>
+          <span className="muted"> — {t(held ? 'input.held.explain' : 'input.status.pending.explain')}</span>
+        </dd>
+      </dl>
+      <p>
+        <Link to="/lacak">{t('lookup.title')}</Link>
+      </p>
+    </div>
+  )
+}
+
 export default function InputPage({ loaderData }: Route.ComponentProps) {
+  if (loaderData.restricted) return <UnpublishedInput trackingNumber={loaderData.input.trackingNumber} held={loaderData.input.held} />
+  return <InputDetails loaderData={loaderData} />
+}
+
+function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps['loaderData'], { restricted: false }> }) {
   const t = useT()
   const locale = useLocale()
   const { input, isNew } = loaderData

@@ -55,7 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     consultation: { id: consultation.id, title: consultation.title, versionNumber: consultation.version_number },
     counts: await answeredCounts(db, consultation.id),
     complaints: await countComplaints(db, consultation.id),
-    themes: await listThemesWithCitations(db, consultation.id),
+    themes: await listThemesWithCitations(db, consultation.id, { publishedOnly: true }),
     rows: page.rows.map((r) => ({ ...r, proposedText: excerpt(r.proposedText), reason: excerpt(r.reason) })),
     firstRow: (pageNumber - 1) * MATRIX_PAGE_SIZE + 1,
     badCursor,

@@ -79,7 +79,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     for (const side of found.missing) fieldErrors[side === 'from' ? 'dari' : 'ke'] = ['redline.error.unknownVersion']
     return data({ ...page, result: submission.reply({ fieldErrors }), comparison: null }, { status: 404 })
   }
-  const cited = await listChangeCitations(db, await versionIdsBetween(db, policy.id, dari, ke))
+  const cited = await listChangeCitations(db, await versionIdsBetween(db, policy.id, dari, ke), { publishedOnly: true })
   const citations: Record<string, ChangeCitation[]> = {}
   for (const [key, rows] of Object.entries(cited)) citations[key] = rows.map((c) => citationLink(t, policy.slug, c))
   return {

@@ -10,6 +10,10 @@ import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { RegisterSchema } from '~/lib/schemas'
 import { getActor, safeRedirect, startSession } from '~/lib/session.server'
+import { passwordProblem } from '~/domain/passwords.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['accounts'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Daftar'} · Rembuk` }]
 
@@ -25,6 +29,8 @@ export async function action({ request }: Route.ActionArgs) {
     return { result: submission.reply({ hideFields: ['password'] }) }
   }
   const { displayName, email, password, redirectTo } = submission.value
+  const weak = passwordProblem(password, { email, displayName })
+  if (weak) return { result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: ['password'] }) }
   let user
   try {
     user = await registerUser(getDb(), { displayName, email, password })
@@ -60,7 +66,7 @@ export default function Register({ actionData }: Route.ComponentProps) {
         <TextField
           field={fields.password}
           label={t('auth.password')}
-          hint={t('auth.passwordHint')}
+          hint={t('account.password.hint.register')}
           type="password"
           clearOn={actionData}
           autoComplete="new-password"

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/sign-in'
-import { FormErrors, TextField } from '~/components/Field'
+import { CheckboxField, FormErrors, TextField } from '~/components/Field'
 import { signIn } from '~/domain/auth.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
@@ -10,6 +10,9 @@ import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { SignInSchema } from '~/lib/schemas'
 import { getActor, safeRedirect, startSession } from '~/lib/session.server'
+import type { PageHandle } from '~/lib/page-handle'
+
+export const handle: PageHandle = { i18n: ['accounts'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Masuk'} · Rembuk` }]
 
@@ -25,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== 'success') {
     return { result: submission.reply({ hideFields: ['password'] }) }
   }
-  const { email, password, redirectTo } = submission.value
+  const { email, password, redirectTo, signOutOthers } = submission.value
   const outcome = await signIn(getDb(), { email, password, address: context?.clientAddress ?? null })
   if (!outcome.ok) {
     const error =
@@ -35,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return { result: submission.reply({ formErrors: [error], hideFields: ['password'] }) }
   }
   throw redirect(safeRedirect(redirectTo), {
-    headers: { 'Set-Cookie': await startSession(request, outcome.user.id) },
+    headers: { 'Set-Cookie': await startSession(request, outcome.user.id, { signOutOthers }) },
   })
 }
 
@@ -59,6 +62,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField field={fields.email} label={t('auth.email')} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t('auth.password')} type="password" autoComplete="current-password" clearOn={actionData} />
+        <CheckboxField field={fields.signOutOthers} label={t('auth.signIn.signOutOthers')} />
         <button type="submit" className="button">
           {t('auth.signIn.submit')}
         </button>

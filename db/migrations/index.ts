@@ -8,6 +8,7 @@ import * as revisions from './2026-11-23-011-revisions'
 import * as drafting from './2026-11-23-003-drafting'
 import * as moderationExtra from './2026-11-23-008-moderation-extra'
 import * as jobs from './2026-12-01-301-jobs'
+import * as accounts from './2026-12-01-311-accounts'
 import * as evaluations from './2026-12-01-601-evaluations'
 
 // Listed explicitly (not read from the folder) so the same list works in the server bundle,
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-003-drafting': drafting,
   '2026-11-23-008-moderation-extra': moderationExtra,
   '2026-12-01-301-jobs': jobs,
+  '2026-12-01-311-accounts': accounts,
   '2026-12-01-601-evaluations': evaluations,
 }

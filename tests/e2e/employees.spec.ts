@@ -6,7 +6,7 @@ async function register(page: Page, name: string) {
   await page.goto('/daftar')
   await page.getByLabel('Nama tampilan').fill(name)
   await page.getByLabel('Alamat e-mail').fill(email)
-  await page.getByLabel('Kata sandi').fill('kata-sandi-asn-baru')
+  await page.getByLabel('Kata sandi').fill('perahu-layar-di-senja')
   await page.getByRole('button', { name: 'Daftar' }).click()
   await expect(page.getByText(`Masuk sebagai ${name}`)).toBeVisible()
   return email
@@ -83,7 +83,7 @@ test('a newcomer asks to be verified, the region admin approves, and the account
   await expectAccessible(page)
   await signOut(page)
 
-  await signIn(page, email, 'kata-sandi-asn-baru')
+  await signIn(page, email, 'perahu-layar-di-senja')
   await page.goto('/akun')
   await expect(page.getByText('Terverifikasi', { exact: true })).toBeVisible()
   await expect(page.getByText('Masukan Anda dapat tampil sebagai: ASN, BKPSDM Kota Sawahlunto')).toBeVisible()
@@ -127,7 +127,7 @@ test.describe('without JavaScript', () => {
     await expectAccessible(page, { javaScriptDisabled: true })
     await signOut(page)
 
-    await signIn(page, email, 'kata-sandi-asn-baru')
+    await signIn(page, email, 'perahu-layar-di-senja')
     await page.goto('/akun')
     await expect(page.getByText('Ditolak', { exact: true })).toBeVisible()
     await expect(page.getByText('Alasan: Nama tidak ada dalam daftar pegawai Kecamatan Plaju.')).toBeVisible()

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import {
   EmailTakenError,
+  FREE_FAILURES,
   createSession,
   invalidateSession,
   registerUser,
@@ -40,29 +41,61 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     expect(await signIn(t.db, { email: 'tidak@ada.id', password: 'apa-saja-boleh', address: '10.0.0.1' })).toEqual({ ok: false, reason: 'invalid' })
   })
 
-  test('repeated failures slow down that account, even with the right password', async () => {
+  test('40 parallel wrong passwords on one account from one address: only the free five are checked', async () => {
+    await registerUser(t.db, { email: 'a@contoh.id', displayName: 'A', password: 'kata-sandi-rahasia' })
+    const now = new Date('2026-11-23T03:00:00Z')
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: '10.0.0.1' }, now)),
+    )
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(FREE_FAILURES.pair)
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(40 - FREE_FAILURES.pair)
+  })
+
+  test('one address guessing one account waits longer after each failure past the free five', async () => {
     await registerUser(t.db, { email: 'a@contoh.id', displayName: 'A', password: 'kata-sandi-rahasia' })
     const now = new Date('2026-11-23T03:00:00Z')
     for (let i = 0; i < 5; i++) {
-      expect(await signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: `10.0.0.${i}` }, now)).toMatchObject({ reason: 'invalid' })
+      expect(await signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: '10.0.0.9' }, now)).toMatchObject({ reason: 'invalid' })
     }
-    // The sixth failure locks the account for 30 seconds.
-    await signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: '10.0.0.9' }, now)
     const locked = await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.9' }, now)
-    expect(locked).toMatchObject({ ok: false, reason: 'throttled' })
-    expect((locked as { retryAfterMs: number }).retryAfterMs).toBe(30_000)
-    const later = new Date(now.getTime() + 31_000)
-    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.9' }, later)).toMatchObject({ ok: true })
+    expect(locked).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 30_000 })
+    // Another address is not held by this one's failures.
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.10' }, now)).toMatchObject({ ok: true })
+    const later = new Date(now.getTime() + 30_000)
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: '10.0.0.9' }, later)).toMatchObject({ reason: 'invalid' })
+    const again = await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.9' }, later)
+    expect(again).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 60_000 })
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.9' }, new Date(later.getTime() + 60_000))).toMatchObject({ ok: true })
   })
 
-  test('many failures from one address slow down that address for every account', async () => {
-    await registerUser(t.db, { email: 'b@contoh.id', displayName: 'B', password: 'kata-sandi-rahasia' })
+  test('the owner at an address with a good history signs in while many addresses hammer the account', async () => {
+    await registerUser(t.db, { email: 'a@contoh.id', displayName: 'A', password: 'kata-sandi-rahasia' })
     const now = new Date('2026-11-23T03:00:00Z')
-    for (let i = 0; i < 21; i++) {
-      await signIn(t.db, { email: `orang${i}@contoh.id`, password: 'salah', address: '198.51.100.4' }, now)
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.50' }, now)).toMatchObject({ ok: true })
+    for (let i = 0; i < 30; i++) {
+      await signIn(t.db, { email: 'a@contoh.id', password: 'salah', address: `203.0.113.${i}` }, now)
     }
-    expect(await signIn(t.db, { email: 'b@contoh.id', password: 'kata-sandi-rahasia', address: '198.51.100.4' }, now)).toMatchObject({ reason: 'throttled' })
-    expect(await signIn(t.db, { email: 'b@contoh.id', password: 'kata-sandi-rahasia', address: '198.51.100.5' }, now)).toMatchObject({ ok: true })
+    // The account as a whole is now held for addresses it has never signed in from …
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '203.0.113.200' }, now)).toMatchObject({ reason: 'throttled' })
+    // … but not for its owner.
+    expect(await signIn(t.db, { email: 'a@contoh.id', password: 'kata-sandi-rahasia', address: '10.0.0.50' }, now)).toMatchObject({ ok: true })
+  })
+
+  test('20 failures from one address do not lock every account behind it; a flood does, except for known owners', async () => {
+    await registerUser(t.db, { email: 'b@contoh.id', displayName: 'B', password: 'kata-sandi-rahasia' })
+    await registerUser(t.db, { email: 'c@contoh.id', displayName: 'C', password: 'kata-sandi-rahasia' })
+    const now = new Date('2026-11-23T03:00:00Z')
+    const office = '198.51.100.4'
+    expect(await signIn(t.db, { email: 'c@contoh.id', password: 'kata-sandi-rahasia', address: office }, now)).toMatchObject({ ok: true })
+    for (let i = 0; i < 21; i++) {
+      await signIn(t.db, { email: `orang${i}@contoh.id`, password: 'salah', address: office }, now)
+    }
+    expect(await signIn(t.db, { email: 'b@contoh.id', password: 'kata-sandi-rahasia', address: office }, now)).toMatchObject({ ok: true })
+    for (let i = 21; i < FREE_FAILURES.address + 1; i++) {
+      await signIn(t.db, { email: `orang${i}@contoh.id`, password: 'salah', address: office }, now)
+    }
+    expect(await signIn(t.db, { email: 'baru@contoh.id', password: 'kata-sandi-rahasia', address: office }, now)).toMatchObject({ reason: 'throttled' })
+    expect(await signIn(t.db, { email: 'c@contoh.id', password: 'kata-sandi-rahasia', address: office }, now)).toMatchObject({ ok: true })
   })
 
   test('sessions store only a hash of the secret and can be revoked', async () => {

@@ -3,6 +3,7 @@ import { countInputsByStatus } from '~/domain/consultations.server'
 import {
   DuplicateError,
   indexInput,
+  indexUnindexedInputs,
   listDuplicateGroups,
   listGroupMembers,
   publishedGroupSize,
@@ -122,6 +123,30 @@ describe.each(dialects)('duplicate and campaign groups on %s', (dialect) => {
     expect(ids[1].duplicate_group_id).toBe(ids[0].duplicate_group_id)
     // Short texts differing by a word are different inputs.
     expect(ids[2].duplicate_group_id).toBeNull()
+  })
+
+  test('inputs stored but never indexed (the process was killed in between) are indexed at start, a page at a time', async () => {
+    const copies = campaignCopies(6)
+    const ids: number[] = []
+    for (const copy of copies) ids.push((await f.record(copy)).id)
+    const lone = await f.record(UNRELATED[0])
+    const lost = [ids[3], ids[5], lone.id]
+    // What a kill between the input's commit and its indexing leaves: stored, acknowledged, not indexed.
+    await t.db.deleteFrom('input_signature_bands').where('input_id', 'in', lost).execute()
+    await t.db.deleteFrom('input_signatures').where('input_id', 'in', lost).execute()
+    await t.db.updateTable('inputs').set({ duplicate_group_id: null }).where('id', 'in', lost).execute()
+
+    expect(await indexUnindexedInputs(t.db, { pageSize: 2 })).toEqual({ indexed: 3 })
+    expect(await countRows(t.db, 'input_signatures')).toBe(7)
+    const groupId = (await groupOf(t, ids[0])).duplicate_group_id
+    expect(groupId).not.toBeNull()
+    for (const id of ids) expect((await groupOf(t, id)).duplicate_group_id).toBe(groupId)
+    expect((await groupOf(t, lone.id)).duplicate_group_id).toBeNull()
+    // The representative and the lone input are findable by the next copy; nobody else.
+    expect(await countRows(t.db, 'input_signature_bands')).toBe(2 * BANDS)
+    expect((await groupOf(t, (await f.record(UNRELATED[0])).id)).duplicate_group_id).not.toBeNull()
+
+    expect(await indexUnindexedInputs(t.db)).toEqual({ indexed: 0 })
   })
 
   test('a moderator takes a wrongly grouped input out: it stays out, the group goes on, every input still counts', async () => {

@@ -24,7 +24,7 @@ describe.each(dialects)('sign-in, registration and language routes on %s', (dial
   test('registering signs the person in and returns them where they were', async () => {
     const response = (await call(
       register.action,
-      form('/daftar', { displayName: 'Budi Santoso', email: 'budi@contoh.id', password: 'kata-sandi-budi', redirectTo: '/kebijakan/x' }),
+      form('/daftar', { displayName: 'Budi Santoso', email: 'budi@contoh.id', password: 'jembatan-kayu-hujan-sore', redirectTo: '/kebijakan/x' }),
     )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/kebijakan/x')
@@ -53,7 +53,7 @@ describe.each(dialects)('sign-in, registration and language routes on %s', (dial
   test('a taken e-mail address is reported next to the e-mail field', async () => {
     const result = (await call(
       register.action,
-      form('/daftar', { displayName: 'Siti', email: 'WARGA@rembuk.test', password: 'kata-sandi-siti' }),
+      form('/daftar', { displayName: 'Siti', email: 'WARGA@rembuk.test', password: 'perahu-layar-di-senja' }),
     )) as { result: { error: Record<string, string[]> } }
     expect(result.result.error.email).toEqual(['auth.error.emailTaken'])
   })
@@ -71,8 +71,8 @@ describe.each(dialects)('sign-in, registration and language routes on %s', (dial
 
   test('after repeated failures the form says how long to wait', async () => {
     let last: any
-    for (let i = 0; i < 7; i++) {
-      last = await call(signIn.action, form('/masuk', { email: 'asn.plaju@rembuk.test', password: 'tebakan-salah' }), {}, `192.0.2.${i}`)
+    for (let i = 0; i < 6; i++) {
+      last = await call(signIn.action, form('/masuk', { email: 'asn.plaju@rembuk.test', password: 'tebakan-salah' }), {}, '192.0.2.7')
     }
     expect(last.result.error['']).toEqual(['auth.error.throttled|1'])
   })

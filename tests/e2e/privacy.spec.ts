@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible, signIn, uniqueSuffix } from './helpers'
+
+// Sawahlunto's demo consultation moderates before publication: every input waits for a moderator.
+const SAWAHLUNTO = '/kebijakan/kebijakan-pengelolaan-kinerja-asn-sawahlunto'
+
+test('an anonymous visitor sees only the number and status of an input waiting for moderation', async ({ page }) => {
+  const word = uniqueSuffix()
+  await signIn(page, 'warga@rembuk.test')
+  await page.goto(`${SAWAHLUNTO}/masukan/baru`)
+  await page.getByRole('radio', { name: /Pertanyaan/ }).check()
+  await page.getByLabel('Alasan', { exact: true }).fill(`Bagaimana survei ${word} dilakukan di kelurahan?`)
+  await page.getByLabel('Topik').selectOption('kinerja')
+  await page.getByRole('group', { name: /Seberapa penting kepuasan masyarakat/ }).getByRole('radio', { name: '4', exact: true }).check()
+  await page.getByRole('radio', { name: 'Nama samaran' }).check()
+  await page.getByLabel('Nama samaran yang ditampilkan').fill(`Warga ${word}`)
+  await page.getByLabel('Nama kelompok').fill(`Paguyuban ${word}`)
+  await page.getByLabel('Jenis kelompok').selectOption({ label: 'Lainnya' })
+  await page.getByLabel(/memproses masukan dan data akun saya/).check()
+  await page.getByLabel(/teks masukan saya diterbitkan/).check()
+  await page.getByRole('button', { name: 'Kirim masukan' }).click()
+  await expect(page.getByRole('heading', { name: 'Tanda terima masukan' })).toBeVisible()
+  const number = (await page.locator('.receipt__number strong').textContent())!.trim()
+  // Its submitter reads all of it.
+  await expect(page.getByText(`Warga ${word}`)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Keluar' }).click()
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible()
+  await page.goto(`/masukan/${number}`)
+  await expect(page.getByRole('heading', { level: 1, name: `Masukan ${number}` })).toBeVisible()
+  await expect(page.getByText('Menunggu moderasi')).toBeVisible()
+  for (const hidden of [`Warga ${word}`, `Paguyuban ${word}`, `survei ${word}`, 'Siti Rahmawati']) {
+    await expect(page.getByText(hidden)).toHaveCount(0)
+  }
+  expect(await page.content()).not.toContain(word)
+  await expectAccessible(page)
+})
