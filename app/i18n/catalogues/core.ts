@@ -76,6 +76,7 @@ export const idCore = {
 
   'form.errorSummary': 'Periksa kembali isian yang ditandai.',
   'form.required': 'Wajib diisi.',
+  'form.choose': 'Pilih…',
 
   'validation.required': 'Wajib diisi.',
   'validation.email': 'Masukkan alamat e-mail yang benar, misalnya nama@contoh.id.',
@@ -215,6 +216,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
 
   'form.errorSummary': 'Please check the marked fields.',
   'form.required': 'Required.',
+  'form.choose': 'Choose…',
 
   'validation.required': 'Required.',
   'validation.email': 'Enter a valid e-mail address, such as name@example.id.',
