@@ -76,6 +76,7 @@ export const idCore = {
 
   'form.errorSummary': 'Periksa kembali isian yang ditandai.',
   'form.required': 'Wajib diisi.',
+  'form.choose': 'Pilih…',
 
   'validation.required': 'Wajib diisi.',
   'validation.email': 'Masukkan alamat e-mail yang benar, misalnya nama@contoh.id.',
@@ -134,6 +135,9 @@ export const idCore = {
   'nav.notifications': 'Pemberitahuan',
   'nav.unread': '{count} belum dibaca',
   'outbox.title': 'Kotak keluar e-mail',
+  'shownAs.verified': 'Terverifikasi ASN',
+  'shownAs.verifiedExplain': 'Peran ini diperiksa oleh instansinya; nama samaran tidak dapat memakainya.',
+  'shownAs.anonymous': 'Tanpa nama',
 } as const
 
 export const enCore: Record<keyof typeof idCore, string> = {
@@ -212,6 +216,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
 
   'form.errorSummary': 'Please check the marked fields.',
   'form.required': 'Required.',
+  'form.choose': 'Choose…',
 
   'validation.required': 'Required.',
   'validation.email': 'Enter a valid e-mail address, such as name@example.id.',
@@ -270,4 +275,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
   'nav.notifications': 'Notifications',
   'nav.unread': '{count} unread',
   'outbox.title': 'E-mail outbox',
+  'shownAs.verified': 'Verified civil servant (ASN)',
+  'shownAs.verifiedExplain': 'This role was checked by its organisation; a pseudonym cannot use it.',
+  'shownAs.anonymous': 'Anonymous',
 }
