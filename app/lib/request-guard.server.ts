@@ -137,7 +137,7 @@ const PAGES: Record<GuardStatus, { id: [string, string]; en: [string, string] }>
   },
 }
 
-/** The portal's error page for answers given before React Router: Indonesian first, then English. */
+/** The portal's error page for answers given before React Router: Indonesian first, then English; plain HTML (the CSP allows no inline style). */
 export function errorPage(status: GuardStatus): string {
   const { id, en } = PAGES[status]
   return `<!DOCTYPE html>
@@ -146,7 +146,6 @@ export function errorPage(status: GuardStatus): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${id[0]} · ${en[0]} · Rembuk</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#0b5d4b}</style>
 </head>
 <body>
 <main>
