@@ -8,7 +8,7 @@ import type { ServerBuild } from 'react-router'
 import { DatabaseConfigError, connectDatabase, createDatabase, describeDatabase, parseDatabaseUrl } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDemo } from './db/seed/demo'
-import { isCrossOriginWrite } from './app/lib/csrf.server'
+import { isCrossOriginWrite, proxyConfigurationWarning } from './app/lib/csrf.server'
 import { securityHeaders } from './app/lib/security-headers.server'
 import { announceConsultationChanges } from './app/domain/policy-announcements.server'
 import { indexUnindexedInputs } from './app/domain/duplicates.server'
@@ -53,6 +53,8 @@ async function main() {
   if (!fs.existsSync(buildFile)) fail('no build found; run "npm run build" first (npm start does this for you).')
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild
 
+  const proxyWarning = proxyConfigurationWarning()
+  if (proxyWarning) console.warn(proxyWarning)
   const app = express()
   app.disable('x-powered-by')
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
@@ -63,6 +65,7 @@ async function main() {
   app.use((req, res, next) => {
     const refused = isCrossOriginWrite({
       method: req.method,
+      protocol: req.protocol,
       host: req.get('host'),
       origin: req.get('origin'),
       secFetchSite: req.get('sec-fetch-site'),

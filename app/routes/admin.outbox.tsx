@@ -11,6 +11,7 @@ import { describeSmtp } from '~/lib/mailer.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['notifications'] }
 
@@ -44,7 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Tries again to send every mail that is still waiting or failed. */
 export async function action({ request }: Route.ActionArgs) {
   assertCan(await getActor(request), 'outbox.send', {}, PATH)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') !== 'retry') throw new Response('Bad request', { status: 400 })
   const report = await deliverPending(getDb())
   return { retried: report }

@@ -2,6 +2,7 @@ import { Fragment } from 'react'
 import { Link } from 'react-router'
 import type { Route } from './+types/input'
 import { FlagForm } from '~/components/FlagForm'
+import { ShownAs } from '~/components/ShownAs'
 import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inputs.server'
 import { getInputAnswer } from '~/domain/responses.server'
 import { isHiddenReason } from '~/domain/moderation-rules'
@@ -77,6 +78,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       // A hidden input's author is hidden with its text (the reason may be personal data).
       displayLabel: input.status === 'hidden' && !showText ? '' : input.display_label,
       groupName: input.status === 'hidden' && !showText ? '' : input.group_name,
+      verified: input.display_mode === 'verified_role' && !(input.status === 'hidden' && !showText),
       groupType: input.group_type,
       receivedAt: input.received_at,
       policySlug: input.policy_slug,
@@ -205,7 +207,9 @@ function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps
         <dt>{t('input.receivedAt')}</dt>
         <dd>{formatDateTime(input.receivedAt, input.timeZone, locale)}</dd>
         <dt>{t('input.shownAs')}</dt>
-        <dd>{input.displayLabel || t('input.anonymous')}</dd>
+        <dd>
+          <ShownAs label={input.displayLabel} verified={input.verified} />
+        </dd>
         {loaderData.grouping && loaderData.grouping.groupSize > 1 ? (
           <>
             <dt>{t('input.similarGroup')}</dt>

@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { ShownAs } from '~/components/ShownAs'
 import type { Route } from './+types/inputs'
 import { FlagForm } from '~/components/FlagForm'
 import { InputFilterFields } from '~/components/InputContentFields'
@@ -126,6 +127,7 @@ export function InputList({
     proposed_text: string
     reason: string
     topic: string
+    display_mode: string
     display_label: string
     group_name: string
     channel: string
@@ -167,7 +169,7 @@ export function InputList({
             <article aria-labelledby={`masukan-${item.id}`}>
               <h3 id={`masukan-${item.id}`} className="input-card__title">
                 <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind as 'add'}`)}</span>{' '}
-                {item.display_label || t('input.anonymous')}
+                <ShownAs label={item.display_label} verified={item.display_mode === 'verified_role'} />
                 {item.group_name ? <span className="muted"> · {item.group_name}</span> : null}
               </h3>
               <p className="input-card__meta">
