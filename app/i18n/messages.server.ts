@@ -7,6 +7,7 @@ import { enDrafting, idDrafting } from './catalogues/drafting'
 import { enEmployees, idEmployees } from './catalogues/employees'
 import { enEvaluations, idEvaluations } from './catalogues/evaluations'
 import { enJobs, idJobs } from './catalogues/jobs'
+import { enMeta, idMeta } from './catalogues/meta'
 import { enModeration, idModeration } from './catalogues/moderation'
 import { enNotifications, idNotifications } from './catalogues/notifications'
 import { enRedline, idRedline } from './catalogues/redline'
@@ -30,6 +31,7 @@ export const catalogues = {
   employees: { id: idEmployees, en: enEmployees },
   evaluations: { id: idEvaluations, en: enEvaluations },
   jobs: { id: idJobs, en: enJobs },
+  meta: { id: idMeta, en: enMeta },
   moderation: { id: idModeration, en: enModeration },
   notifications: { id: idNotifications, en: enNotifications },
   redline: { id: idRedline, en: enRedline },

@@ -8,13 +8,15 @@ import { surveyState } from '~/domain/evaluations/periods.server'
 import { periodResults } from '~/domain/evaluations/results.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
 import { formatDate, formatDateTime } from '~/lib/time'
 
 export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 /** One period: its survey while it runs; once the report is published, its IKM, elements and indicators. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -23,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const published = period.report_status === 'published'
   return {
     title: translator(locale)('evaluations.period.title', { period: period.name, policy: policy.title }),
+    description: describePage(translator(locale), 'evaluationPeriod', { period: period.name, title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, organisation: policy.organisation_name },
     period: {
       slug: period.slug,

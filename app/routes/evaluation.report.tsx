@@ -6,12 +6,14 @@ import { getPeriodWithPolicy } from '~/domain/evaluations/periods.server'
 import { getEvaluationReport } from '~/domain/evaluations/reports.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
 
 export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 /** A period's published report (laporan hasil evaluasi); the policy team also reads its draft here. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -20,6 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const full = (await getPeriodWithPolicy(db, period.id))!
   return {
     title: translator(getLocale(request))('evaluations.report.title', { period: period.name, policy: policy.title }),
+    description: describePage(translator(getLocale(request)), 'evaluationReport', { period: period.name, title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title },
     draft: period.report_status !== 'published',
     report: await getEvaluationReport(db, full),

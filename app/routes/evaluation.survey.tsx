@@ -13,6 +13,8 @@ import { COMMENT_KINDS, SURVEY_LIMITS } from '~/domain/evaluations/skm'
 import { getSurveyQuestions, submitSurveyResponse } from '~/domain/evaluations/survey.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { scoresFrom, surveyFormSchema } from '~/lib/evaluation-forms'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
@@ -21,7 +23,7 @@ import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 /** The satisfaction survey of one period, answered with or without an account, with or without JavaScript. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -33,6 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     : false
   return {
     title: translator(locale)('evaluations.survey.title', { period: period.name }),
+    description: describePage(translator(locale), 'evaluationSurvey', { period: period.name, title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, organisation: policy.organisation_name },
     period: {
       slug: period.slug,

@@ -12,6 +12,8 @@ import { getLocale } from '~/i18n/locale.server'
 import { type MessageKey } from '~/i18n/messages'
 import type { PageHandle } from '~/lib/page-handle'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { formatDecimal, formatScore } from '~/lib/evaluation-format'
@@ -20,7 +22,7 @@ import { formatDate, formatDateTime } from '~/lib/time'
 
 export const handle: PageHandle = { i18n: ['answers', 'evaluations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 /** A policy's evaluations over time: each period's IKM, element scores and indicators, and the open survey. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -32,6 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const summaries = await resultsOverTime(db, policy.id, { publishedOnly: true })
   return {
     title: translator(locale)('evaluations.public.title', { policy: policy.title }),
+    description: describePage(translator(locale), 'evaluation', { title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, stage: policy.stage, organisation: policy.organisation_name },
     periods: summaries.map((s) => ({
       slug: s.period.slug,

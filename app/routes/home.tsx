@@ -9,17 +9,16 @@ import { translator } from '~/i18n/messages.server'
 import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { formatDate } from '~/lib/time'
 import { StageBadge } from '~/components/StageBadge'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `${data.heading} · Rembuk` : 'Rembuk' },
-  { name: 'description', content: data?.description ?? '' },
-]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.heading, data?.description)
 
 export async function loader({ request }: Route.LoaderArgs) {
   assertCan(await getActor(request), 'policy.read')
   const t = translator(getLocale(request))
   const organisations = await listOrganisationsWithPolicies(getDb())
-  return { organisations, heading: t('home.title'), description: t('app.tagline') }
+  return { organisations, heading: t('home.title'), description: describePage(t, 'home') }
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

@@ -13,6 +13,8 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
@@ -24,9 +26,7 @@ import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'employees'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `${data.title} · ${data.policy.title} · Rembuk` : 'Rembuk' },
-]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data ? `${data.title} · ${data.policy.title}` : null, data?.description)
 
 async function load(request: Request, slug: string) {
   const db = getDb()
@@ -47,6 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const section = sections.find((s) => s.key === requested) ?? null
   return {
     title: translator(locale)('input.new.title'),
+    description: describePage(translator(locale), 'inputNew', { title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, organisation_name: policy.organisation_name },
     signedIn: Boolean(actor),
     actorName: actor?.displayName ?? '',

@@ -11,6 +11,8 @@ import { assertCan, can } from '~/domain/permissions.server'
 import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { findLaterChange } from '~/domain/revisions.server'
@@ -20,7 +22,7 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultations', 'moderation', 'revisions', 'themes'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title, data?.description)
 
 /** One input by its tracking number: the receipt after sending, and the public status page. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -42,6 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     return {
       restricted: true as const,
       title: t('input.page.title', { number: input.tracking_number }),
+      description: describePage(t, 'inputStatus', { number: input.tracking_number, status: t(`input.status.${input.status}`) }),
       input: { trackingNumber: input.tracking_number, status: input.status, held: input.held_reason !== '' },
     }
   }
@@ -63,6 +66,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     laterChange,
     grouping,
     title: t('input.page.title', { number: input.tracking_number }),
+    // Only a published input says what it is about; one waiting or hidden says only its status.
+    description:
+      input.status === 'published'
+        ? describePage(t, 'input', { number: input.tracking_number, title: input.policy_title, organisation: input.organisation_name })
+        : describePage(t, 'inputStatus', { number: input.tracking_number, status: t(`input.status.${input.status}`) }),
     isNew: url.searchParams.get('baru') === '1' && isSubmitter,
     reported: url.searchParams.get('dilaporkan') === input.tracking_number,
     flag: flagState ? { flagged: flagState.flagged.length > 0, redirectTo: url.pathname } : null,

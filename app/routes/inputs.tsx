@@ -11,6 +11,8 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { readInputFilters } from '~/lib/input-filters'
@@ -20,7 +22,7 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title, data?.description)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb()
@@ -40,10 +42,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const consultation = await getCurrentConsultation(db, policy.current_version_id)
   const next = new URLSearchParams(url.searchParams)
   if (page.nextCursor) next.set('setelah', String(page.nextCursor))
+  const t = translator(getLocale(request))
   const first = new URLSearchParams(url.searchParams)
   first.delete('setelah')
   return {
-    title: translator(getLocale(request))('inputs.title', { policy: policy.title }),
+    title: t('inputs.title', { policy: policy.title }),
+    description: describePage(t, 'inputs', { title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, timeZone: policy.time_zone },
     sections: sections.map((s) => ({ key: s.key, heading: s.heading })),
     topics: consultation?.topics ?? [],

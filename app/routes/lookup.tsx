@@ -5,6 +5,8 @@ import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inpu
 import { assertCan } from '~/domain/permissions.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
@@ -12,18 +14,18 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['consultations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Lacak masukan'} · Rembuk` }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title ?? 'Lacak masukan', data?.description)
 
 /** Look up an input by its tracking number, signed in or not. A GET form: works without JavaScript. */
 export async function loader({ request }: Route.LoaderArgs) {
   assertCan(await getActor(request), 'policy.read')
   const t = translator(getLocale(request))
   const raw = new URL(request.url).searchParams.get('nomor')
-  if (raw === null || raw.trim() === '') return { title: t('lookup.title'), error: null }
+  if (raw === null || raw.trim() === '') return { title: t('lookup.title'), description: describePage(t, 'lookup'), error: null }
   const number = normaliseTrackingNumber(raw)
-  if (!number) return { title: t('lookup.title'), error: 'lookup.invalid' as const }
+  if (!number) return { title: t('lookup.title'), description: describePage(t, 'lookup'), error: 'lookup.invalid' as const }
   if (!(await getInputByTrackingNumber(getDb(), number))) {
-    return { title: t('lookup.title'), error: 'lookup.notFound' as const, number }
+    return { title: t('lookup.title'), description: describePage(t, 'lookup'), error: 'lookup.notFound' as const, number }
   }
   throw redirect(`/masukan/${number}`)
 }

@@ -8,6 +8,8 @@ import { MatrixCursorError, type MatrixRow, countComplaints, getMatrix, MATRIX_P
 import { answeredCounts } from '~/domain/responses.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 import { formatNumber } from '~/lib/time'
@@ -15,7 +17,7 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultations', 'revisions'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title, data?.description)
 
 // Long inputs are shortened in the table; the full text is on the input's own page.
 const EXCERPT = 400
@@ -31,6 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const base = {
     title: t('matrix.metaTitle', { policy: policy.title }),
+    description: describePage(t, 'matrix', { title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, organisation: policy.organisation_name },
     consultations: consultations.map((c) => ({ id: c.id, title: c.title, versionNumber: c.version_number })),
   }

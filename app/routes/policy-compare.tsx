@@ -13,6 +13,8 @@ import { getVersionRedline, previousVersionNumber } from '~/domain/redline.serve
 import { getLocale } from '~/i18n/locale.server'
 import type { Locale } from '~/i18n/messages'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { formatDateTime } from '~/lib/time'
@@ -37,7 +39,7 @@ export const CompareSchema = z
 const shortDate = (iso: string, timeZone: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { timeZone, dateStyle: 'medium' }).format(new Date(iso))
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 // Without a choice, compare the current version with the one before it; with half a choice, fill
 // in the other half the same way.
@@ -57,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const versions = await listPublishedVersions(db, policy.id)
   const page = {
     title: t('redline.metaTitle', { title: policy.title }),
+    description: describePage(t, 'compare', { title: policy.title, organisation: policy.organisation_name }),
     policy: {
       slug: policy.slug,
       title: policy.title,

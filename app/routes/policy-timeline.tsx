@@ -7,6 +7,8 @@ import { type TimelineEntry, type TimelineLink, getPolicyTimeline } from '~/doma
 import { getLocale } from '~/i18n/locale.server'
 import type { Locale, Translate } from '~/i18n/messages'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { formatScore } from '~/lib/evaluation-format'
 import { useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
@@ -16,7 +18,7 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['evaluations', 'timeline'] }
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: `${data.title} · Rembuk` }] : [])
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb()
@@ -26,6 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = translator(getLocale(request))
   return {
     title: t('timeline.metaTitle', { title: policy.title }),
+    description: describePage(t, 'timeline', { title: policy.title, organisation: policy.organisation_name }),
     policy: {
       slug: policy.slug,
       title: policy.title,

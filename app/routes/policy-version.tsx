@@ -8,9 +8,11 @@ import { getActor } from '~/lib/session.server'
 import { dbInteger } from '~/lib/ids'
 import { getLocale } from '~/i18n/locale.server'
 import { loadVersionParticipation } from '~/lib/participation.server'
+import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-  data ? [{ title: `${data.policy.title} (versi ${data.version?.number}) · Rembuk` }] : []
+export const meta: Route.MetaFunction = ({ data }) => (data ? pageMeta(data.title, data.description) : [])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const number = dbInteger(params.number)
@@ -22,7 +24,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const participation = reading.version
     ? await loadVersionParticipation(getDb(), reading.version.id, reading.policy.time_zone, getLocale(request))
     : null
-  return { ...reading, stages: STAGES, participation, follow: await getFollowState(getDb(), actor, reading.policy.id) }
+  const t = translator(getLocale(request))
+  const { policy } = reading
+  const title = describePage(t, 'versionTitle', { title: policy.title, number: number })
+  const description = describePage(t, 'policyVersion', { title: policy.title, number, organisation: policy.organisation_name, stage: t(`stage.${policy.stage}`) })
+  return { ...reading, title, description, stages: STAGES, participation, follow: await getFollowState(getDb(), actor, reading.policy.id) }
 }
 
 export default function PolicyVersionPage({ loaderData }: Route.ComponentProps) {

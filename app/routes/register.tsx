@@ -6,6 +6,8 @@ import { FormErrors, TextField } from '~/components/Field'
 import { EmailTakenError, registerUser } from '~/domain/auth.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { RegisterSchema } from '~/lib/schemas'
@@ -16,11 +18,12 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['accounts'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Daftar'} · Rembuk` }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title ?? 'Daftar', data?.description)
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getActor(request)) throw redirect('/')
-  return { title: translator(getLocale(request))('auth.register.title') }
+  const t = translator(getLocale(request))
+  return { title: t('auth.register.title'), description: describePage(t, 'register') }
 }
 
 export async function action({ request }: Route.ActionArgs) {

@@ -6,6 +6,8 @@ import { CheckboxField, FormErrors, TextField } from '~/components/Field'
 import { signIn } from '~/domain/auth.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { SignInSchema } from '~/lib/schemas'
@@ -15,12 +17,13 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['accounts'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Masuk'} · Rembuk` }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title ?? 'Masuk', data?.description)
 
 export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url)
   if (await getActor(request)) throw redirect(safeRedirect(url.searchParams.get('redirectTo')))
-  return { title: translator(getLocale(request))('auth.signIn.title') }
+  const t = translator(getLocale(request))
+  return { title: t('auth.signIn.title'), description: describePage(t, 'signIn') }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -8,6 +8,8 @@ import { answeredCounts } from '~/domain/responses.server'
 import { kindsBySection, questionnaireSummary } from '~/domain/summary.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
+import { pageMeta } from '~/lib/meta'
+import { describePage } from '~/lib/meta.server'
 import { useLocale, useT } from '~/i18n/use-t'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 import { formatNumber } from '~/lib/time'
@@ -15,7 +17,7 @@ import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultations'] }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
+export const meta: Route.MetaFunction = ({ data }) => pageMeta(data?.title, data?.description)
 
 /** Charts of a consultation's published input: questionnaire answers, kinds per section, decisions. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -23,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const t = translator(getLocale(request))
   const base = {
     title: t('summary.metaTitle', { policy: policy.title }),
+    description: describePage(t, 'summary', { title: policy.title, organisation: policy.organisation_name }),
     policy: { slug: policy.slug, title: policy.title, organisation: policy.organisation_name },
     consultations: consultations.map((c) => ({ id: c.id, title: c.title, versionNumber: c.version_number })),
   }
