@@ -8,7 +8,9 @@ import type { ServerBuild } from 'react-router'
 import { DatabaseConfigError, connectDatabase, createDatabase, describeDatabase, parseDatabaseUrl } from './db/connection'
 import { migrateToLatest } from './db/migrate'
 import { seedDemo } from './db/seed/demo'
-import { isCrossOriginWrite } from './app/lib/csrf.server'
+import { isCrossOriginWrite, proxyConfigurationWarning } from './app/lib/csrf.server'
+import { securityHeaders } from './app/lib/security-headers.server'
+import { refuseBadRequests } from './app/lib/request-guard.server'
 import { announceConsultationChanges } from './app/domain/policy-announcements.server'
 import { indexUnindexedInputs } from './app/domain/duplicates.server'
 import { closeCpuPool } from './app/jobs/cpu.server'
@@ -52,15 +54,21 @@ async function main() {
   if (!fs.existsSync(buildFile)) fail('no build found; run "npm run build" first (npm start does this for you).')
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild
 
+  const proxyWarning = proxyConfigurationWarning()
+  if (proxyWarning) console.warn(proxyWarning)
   const app = express()
   app.disable('x-powered-by')
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  app.use(securityHeaders())
+  // Bad targets, oversized or non-form bodies: refused before anything reads them (docs/decisions/017).
+  app.use(refuseBadRequests)
   app.use(compression())
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
   app.use((req, res, next) => {
     const refused = isCrossOriginWrite({
       method: req.method,
+      protocol: req.protocol,
       host: req.get('host'),
       origin: req.get('origin'),
       secFetchSite: req.get('sec-fetch-site'),
@@ -75,7 +83,7 @@ async function main() {
     '*',
     createRequestHandler({
       build,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes }),
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes, cspNonce: res.locals.cspNonce }),
     }),
   )
 

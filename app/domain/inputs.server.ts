@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { type Insertable, type Kysely, type Transaction, sql } from 'kysely'
 import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus, InputTable } from '~db/schema'
 import { type Consultation, type Question, consultationState, getConsultation, getQuestions } from '~/domain/consultations.server'
-import { indexInput } from '~/domain/duplicates.server'
+import { indexNewInput } from '~/domain/duplicates.server'
 import type { Actor } from '~/domain/permissions.server'
 import { hit, isLimited } from '~/domain/rate-limit.server'
 import { containsAbusiveLanguage } from '~/domain/abusive-words'
@@ -344,8 +344,8 @@ export async function submitInput(
       ),
     )
     for (const [key, limit] of limits) await hit(db, key, limit, SUBMISSION_LIMITS.windowMs, now)
-    // Duplicate grouping runs after the insert has committed, in its own short transaction.
-    await indexInput(db, row.id)
+    // Duplicate grouping runs after the insert has committed, never waiting (duplicates.server.ts).
+    await indexNewInput(db, row.id)
     return { ok: true, trackingNumber: row.tracking_number, duplicate: false, status }
   } catch (error) {
     // Two copies of one form racing: the unique token lets one through; answer the other with it.
@@ -439,8 +439,8 @@ export async function recordOfflineInput(
       [{ purpose: 'processing', statement: 'Persetujuan tercatat pada dokumen yang diterima petugas.' }],
     ),
   )
-  // Duplicate grouping runs after the insert has committed, in its own short transaction.
-  await indexInput(db, row.id)
+  // Duplicate grouping runs after the insert has committed, never waiting (duplicates.server.ts).
+  await indexNewInput(db, row.id)
   return { ok: true, trackingNumber: row.tracking_number, duplicate: false, status }
 }
 

@@ -32,6 +32,9 @@ export { readCookie }
 function isSecure(request: Request): boolean {
   if (process.env.COOKIE_SECURE === 'true') return true
   if (process.env.COOKIE_SECURE === 'false') return false
+  // A portal people reach over https (PUBLIC_URL) keeps its cookies off plain http, even when
+  // the proxy in front is not trusted to say so (docs/decisions/019-accounts-hardening.md).
+  if (process.env.PUBLIC_URL?.trim().toLowerCase().startsWith('https:')) return true
   return new URL(request.url).protocol === 'https:'
 }
 

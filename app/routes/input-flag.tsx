@@ -15,6 +15,7 @@ import { getDb } from '~/lib/db.server'
 import { FlagSchema } from '~/lib/moderation-form'
 import { getActor, safeRedirect } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
 
@@ -58,7 +59,7 @@ function backTo(target: string, trackingNumber: string) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { input, actor } = await load(request, params.trackingNumber)
-  const submission = parseWithZod(await request.formData(), { schema: FlagSchema })
+  const submission = await parseForm(request, FlagSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     await flagInput(getDb(), { inputId: input.id, userId: actor.id, reason: submission.value.reason })

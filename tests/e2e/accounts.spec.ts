@@ -123,3 +123,27 @@ test('the account page lists signed-in devices, signs one out, and changes the p
   await expect(phone.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible()
   await other.close()
 })
+
+test('a post whose Origin differs only in scheme is refused (/bahasa, following a policy)', async ({ page, baseURL }) => {
+  await signIn(page, 'warga@rembuk.test')
+  const own = new URL(baseURL!)
+  const httpsTwin = `https://${own.host}`
+  const forms: [string, Record<string, string>][] = [
+    ['/bahasa', { lang: 'en', redirectTo: '/' }],
+    [`${MAMUJU}/ikuti`, { intent: 'follow', redirectTo: '/' }],
+  ]
+  for (const [path, form] of forms) {
+    const refused = await page.request.post(path, {
+      headers: { Origin: httpsTwin },
+      form,
+      maxRedirects: 0,
+    })
+    expect(refused.status(), path).toBe(403)
+    const allowed = await page.request.post(path, {
+      headers: { Origin: own.origin },
+      form,
+      maxRedirects: 0,
+    })
+    expect(allowed.status(), path).not.toBe(403)
+  }
+})

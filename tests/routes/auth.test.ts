@@ -77,6 +77,16 @@ describe.each(dialects)('sign-in, registration and language routes on %s', (dial
     expect(last.result.error['']).toEqual(['auth.error.throttled|1'])
   })
 
+  test('with an https PUBLIC_URL the session cookie is Secure even when the proxy is not trusted', async () => {
+    process.env.PUBLIC_URL = 'https://rembuk.example.id'
+    try {
+      const ok = (await call(signIn.action, form('/masuk', { email: 'warga@rembuk.test', password: DEMO_PASSWORD }))) as Response
+      expect(ok.headers.get('Set-Cookie')).toMatch(/; Secure/)
+    } finally {
+      delete process.env.PUBLIC_URL
+    }
+  })
+
   test('redirects never leave the portal', async () => {
     const response = (await call(
       signIn.action,
