@@ -548,7 +548,7 @@ export async function listGroupMembers(db: Db, groupId: number, page: { after?: 
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200)
   const rows = await db
     .selectFrom('inputs')
-    .select(['id', 'tracking_number', 'proposed_text', 'reason', 'status', 'display_label', 'channel', 'received_at'])
+    .select(['id', 'tracking_number', 'proposed_text', 'reason', 'status', 'display_mode', 'display_label', 'channel', 'received_at'])
     .where('duplicate_group_id', '=', groupId)
     .where('id', '>', page.after ?? 0)
     .orderBy('id')
