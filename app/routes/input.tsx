@@ -11,7 +11,7 @@ import { assertCan, can } from '~/domain/permissions.server'
 import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { findLaterChange } from '~/domain/revisions.server'
 import { getActor } from '~/lib/session.server'
@@ -130,6 +130,7 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
 
 function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps['loaderData'], { restricted: false }> }) {
   const t = useT()
+  const lang = useContentLang()
   const locale = useLocale()
   const { input, isNew } = loaderData
   const sectionLink = input.sectionKey
@@ -254,11 +255,13 @@ function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps
           {input.proposedText ? (
             <>
               <h3>{t('input.proposedText')}</h3>
-              <blockquote>{input.proposedText}</blockquote>
+              <blockquote lang={lang}>{input.proposedText}</blockquote>
             </>
           ) : null}
           <h3>{t('input.reason')}</h3>
-          <p className="prewrap">{input.reason}</p>
+          <p className="prewrap" lang={lang}>
+            {input.reason}
+          </p>
           {input.answers.length > 0 ? (
             <>
               <h3>{t('input.answers')}</h3>
