@@ -137,7 +137,7 @@ const PAGES: Record<GuardStatus, { id: [string, string]; en: [string, string] }>
   },
 }
 
-/** The portal's error page for answers given before React Router: Indonesian first, then English. */
+/** The portal's error page for answers given before React Router: Indonesian first, then English; plain HTML (the CSP allows no inline style). */
 export function errorPage(status: GuardStatus): string {
   const { id, en } = PAGES[status]
   return `<!DOCTYPE html>
@@ -146,7 +146,6 @@ export function errorPage(status: GuardStatus): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${id[0]} · ${en[0]} · Rembuk</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#0b5d4b}</style>
 </head>
 <body>
 <main>
@@ -162,4 +161,31 @@ export function errorPage(status: GuardStatus): string {
 </body>
 </html>
 `
+}
+
+/** The Express front's first middleware: a refused request gets the error page and goes no further. */
+export function refuseBadRequests(
+  req: { method: string; url: string; headers: Record<string, string | string[] | undefined> },
+  res: { statusCode: number; setHeader(name: string, value: string): unknown; end(body: string): unknown },
+  next: () => void,
+) {
+  const header = (name: string) => {
+    const value = req.headers[name]
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+  const refused = guardRequest({
+    method: req.method,
+    target: req.url,
+    host: header('host'),
+    contentType: header('content-type'),
+    contentLength: header('content-length'),
+    transferEncoding: header('transfer-encoding'),
+  })
+  if (!refused) return next()
+  res.statusCode = refused.status
+  res.setHeader('Content-Type', 'text/html; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  // The body was not read: close the connection rather than read what is left of it.
+  if (header('content-length') !== undefined || header('transfer-encoding') !== undefined) res.setHeader('Connection', 'close')
+  res.end(req.method === 'HEAD' ? '' : errorPage(refused.status))
 }
