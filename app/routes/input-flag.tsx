@@ -16,7 +16,7 @@ import { FlagSchema } from '~/lib/moderation-form'
 import { getActor, safeRedirect } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
 
-export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
+export const handle: PageHandle = { i18n: ['consultations', 'moderation', 'verification'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 
@@ -60,6 +60,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { input, actor } = await load(request, params.trackingNumber)
   const submission = parseWithZod(await request.formData(), { schema: FlagSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (actor.emailVerified === false) {
+    return data({ result: submission.reply({ formErrors: [`account.verify.neededFlag|email=${actor.email}`] }) }, { status: 403 })
+  }
   try {
     await flagInput(getDb(), { inputId: input.id, userId: actor.id, reason: submission.value.reason })
   } catch (error) {
