@@ -9,6 +9,8 @@ import { DatabaseConfigError, connectDatabase, createDatabase, describeDatabase,
 import { migrateToLatest } from './db/migrate'
 import { seedDemo } from './db/seed/demo'
 import { isCrossOriginWrite, proxyConfigurationWarning } from './app/lib/csrf.server'
+import { securityHeaders } from './app/lib/security-headers.server'
+import { refuseBadRequests } from './app/lib/request-guard.server'
 import { announceConsultationChanges } from './app/domain/policy-announcements.server'
 import { indexUnindexedInputs } from './app/domain/duplicates.server'
 import { closeCpuPool } from './app/jobs/cpu.server'
@@ -57,6 +59,9 @@ async function main() {
   const app = express()
   app.disable('x-powered-by')
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  app.use(securityHeaders())
+  // Bad targets, oversized or non-form bodies: refused before anything reads them (docs/decisions/017).
+  app.use(refuseBadRequests)
   app.use(compression())
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
@@ -78,7 +83,7 @@ async function main() {
     '*',
     createRequestHandler({
       build,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes }),
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? null, serverRoutes: build.routes, cspNonce: res.locals.cspNonce }),
     }),
   )
 

@@ -6,6 +6,8 @@ declare module 'react-router' {
     clientAddress: string | null
     /** The built app's routes, so the root loader knows which words a page needs (server.ts). */
     serverRoutes?: ServerBuild['routes']
+    /** This request's Content-Security-Policy nonce for inline scripts (app/lib/security-headers.server.ts). */
+    cspNonce?: string
   }
 }
 

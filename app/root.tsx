@@ -214,6 +214,12 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       body = t('error.notFoundBody')
     } else if (error.status === 403) {
       body = t('error.forbidden')
+    } else if (error.status === 400) {
+      body = t('error.badRequest')
+    } else if (error.status === 413) {
+      body = t('error.tooLarge')
+    } else if (error.status === 415) {
+      body = t('error.unsupported')
     }
   } else if (import.meta.env.DEV && error instanceof Error) {
     body = error.message

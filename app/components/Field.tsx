@@ -135,13 +135,17 @@ export function SelectField({
   options: { value: string; label: string }[]
   placeholder?: string
 }) {
+  const t = useT()
   const { key, ...props } = getSelectProps(field, { ariaAttributes: false })
+  // A required single choice starts with an empty option (HTML requires it; it also makes "not
+  // chosen" something the browser can refuse).
+  const empty = placeholder ?? (props.required ? t('form.choose') : undefined)
   return (
     <div className={`field${field.errors ? ' field--invalid' : ''}`}>
       <label htmlFor={field.id}>{label}</label>
       <FieldHint id={field.id} hint={hint} />
       <select key={key} {...props} aria-invalid={field.errors ? true : undefined} aria-describedby={describedBy(field, hint)}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import type { Stage } from '~db/schema'
 import { FollowButton } from '~/components/FollowButton'
 import { StageBadge } from '~/components/StageBadge'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { formatDateTime } from '~/lib/time'
 
 export interface PolicyReading {
@@ -76,6 +76,7 @@ function ConsultationBanner({ slug, organisation, participation }: { slug: strin
 
 export function PolicyDocument({ reading }: { reading: PolicyReading }) {
   const t = useT()
+  const lang = useContentLang()
   const locale = useLocale()
   const { policy, version, versions, sections, currentNumber } = reading
   const currentIndex = reading.stages.indexOf(policy.stage)
@@ -85,9 +86,11 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
       <header className="policy__header">
         <p className="policy__org">
           <span className="visually-hidden">{t('policy.organisation')}: </span>
-          {policy.organisation_name}
+          <span lang={lang}>{policy.organisation_name}</span>
         </p>
-        <h1 id="judul-kebijakan">{policy.title}</h1>
+        <h1 id="judul-kebijakan" lang={lang}>
+          {policy.title}
+        </h1>
         <p className="policy__meta">
           <StageBadge stage={policy.stage} />
           {version ? (
@@ -177,13 +180,15 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
             {sections.map((s) => (
               <section key={s.key} id={s.key} className="clause" aria-labelledby={`${s.key}-judul`}>
                 <h2 id={`${s.key}-judul`}>
-                  {s.heading || t('policy.untitledSection')}{' '}
+                  {s.heading ? <span lang={lang}>{s.heading}</span> : t('policy.untitledSection')}{' '}
                   <a href={`#${s.key}`} className="clause__anchor" aria-label={`${t('policy.sectionLink')}: ${s.heading}`}>
                     #
                   </a>
                 </h2>
                 {s.body.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i}>{paragraph}</p>
+                  <p key={i} lang={lang}>
+                    {paragraph}
+                  </p>
                 ))}
                 {reading.participation?.consultation ? (
                   <SectionParticipation
@@ -205,12 +210,15 @@ export function PolicyDocument({ reading }: { reading: PolicyReading }) {
 
 function SectionParticipation(props: { slug: string; sectionKey: string; heading: string; count: number; open: boolean }) {
   const t = useT()
+  const lang = useContentLang()
   // The visible words come first; the section's name follows for screen readers.
   return (
     <p className="clause__participation">
       <Link to={`/kebijakan/${props.slug}/masukan?bagian=${encodeURIComponent(props.sectionKey)}`}>
         {t('consultation.inputCount', { count: props.count })}
-        <span className="visually-hidden">: {props.heading}</span>
+        <span className="visually-hidden">
+          : <span lang={lang}>{props.heading}</span>
+        </span>
       </Link>
       {props.open ? (
         <Link
@@ -218,7 +226,9 @@ function SectionParticipation(props: { slug: string; sectionKey: string; heading
           to={`/kebijakan/${props.slug}/masukan/baru?bagian=${encodeURIComponent(props.sectionKey)}`}
         >
           {t('consultation.giveInputSection')}
-          <span className="visually-hidden">: {props.heading}</span>
+          <span className="visually-hidden">
+          : <span lang={lang}>{props.heading}</span>
+        </span>
         </Link>
       ) : null}
     </p>

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import type { Redline, RedlineSummary, SectionChange, TextFragment, WordOp } from '~/domain/redline'
 import { toParagraphs } from '~/domain/redline'
 import type { Locale, MessageKey, Translate } from '~/i18n/messages'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 
 /** An input, theme or evaluation finding that prompted a change, cited next to it (filled in by the feature that links them). */
 export interface ChangeCitation {
@@ -128,13 +128,16 @@ function SectionChangeView({
   citations: ChangeCitation[] | undefined
 }) {
   const t = useT()
+  const lang = useContentLang()
   const headingId = `${change.anchor}-judul`
   const body = change.bodyOps.length ? <WordOpsParagraphs ops={change.bodyOps} /> : <p className="muted">{t('redline.emptyBody')}</p>
   const quiet = change.status === 'unchanged' && !change.moved
   const kind = change.moved && change.status === 'unchanged' ? 'moved' : change.status
   return (
     <section id={change.anchor} className={`redline-section redline-section--${kind}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>{sectionTitle(t, change)}</h3>
+      <h3 id={headingId} lang={lang}>
+        {sectionTitle(t, change)}
+      </h3>
       <ul className="redline-badges" aria-label={t('redline.statusLabel')}>
         {statusLabels(t, change).map((label) => (
           <li key={label} className="redline-badge">
@@ -160,10 +163,14 @@ function SectionChangeView({
       {quiet ? (
         <details className="redline-details">
           <summary>{t('redline.showText')}</summary>
-          <div className="redline-body">{body}</div>
+          <div className="redline-body" lang={lang}>
+            {body}
+          </div>
         </details>
       ) : (
-        <div className="redline-body">{body}</div>
+        <div className="redline-body" lang={lang}>
+          {body}
+        </div>
       )}
       <MotivatedBy citations={citations} />
       <p className="redline-source">

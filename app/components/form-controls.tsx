@@ -106,6 +106,9 @@ export function Select(props: {
   placeholder?: string
   required?: boolean
 }) {
+  const t = useT()
+  // A required single choice starts with an empty option (HTML requires it).
+  const empty = props.placeholder ?? (props.required ? t('form.choose') : undefined)
   return (
     <div className={`field${props.errors?.length ? ' field--invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
@@ -118,7 +121,7 @@ export function Select(props: {
         aria-invalid={props.errors?.length ? true : undefined}
         aria-describedby={describedBy(props.id, props.hint, props.errors)}
       >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {empty !== undefined ? <option value="">{empty}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -13,6 +13,7 @@ import {
   minhash,
   shingles,
 } from '~/domain/minhash'
+import { defineJob, enqueueJob, getJob } from '~/jobs/jobs.server'
 import { nowIso } from '~/lib/time'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -39,7 +40,7 @@ export class DuplicateError extends Error {
 }
 
 // Key space of the per-consultation advisory lock on PostgreSQL ("DUPL").
-const LOCK_CLASS = 0x4455504c
+export const LOCK_CLASS = 0x4455504c
 
 function exactHash(normalised: string): string {
   return crypto.createHash('sha256').update(normalised).digest('hex').slice(0, 32)
@@ -55,9 +56,25 @@ interface IndexableInput {
   theme_id: number | null
 }
 
+// Time requests of this process spent waiting to index (for a connection, then the per-consultation
+// lock) and how many they left to the job (tests/bench/duplicate-lock.bench.ts).
+const lockStats = { waits: 0, waitedMs: 0, deferred: 0 }
+export function duplicateLockStats(reset = false): { waits: number; waitedMs: number; deferred: number } {
+  const copy = { ...lockStats }
+  if (reset) Object.assign(lockStats, { waits: 0, waitedMs: 0, deferred: 0 })
+  return copy
+}
+
 /** One indexer per consultation at a time, so two copies sent together still find each other. */
 async function lockConsultation(trx: Transaction<Database>, consultationId: number) {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${consultationId})`.execute(trx)
+}
+
+/** The lock if nobody holds it, at once; false if somebody does (never waits). Always true on SQLite. */
+async function tryLockConsultation(trx: Transaction<Database>, consultationId: number): Promise<boolean> {
+  if (!isPostgres(trx)) return true
+  const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${LOCK_CLASS}, ${consultationId}) as locked`.execute(trx)
+  return rows[0].locked
 }
 
 async function insertBands(trx: Db, consultationId: number, inputId: number, signature: number[]) {
@@ -226,6 +243,80 @@ export async function indexInput(db: Kysely<Database>, inputId: number): Promise
     return indexLoaded(trx, input)
   })
 }
+
+export const DUPLICATE_INDEX_JOB = 'duplicates.index'
+
+/**
+ * Indexes an input just stored, after its commit, without ever waiting for another indexer
+ * (docs/decisions/025-duplicate-index-off-the-request.md). When nobody else indexes its
+ * consultation, it is indexed at once, as before. When somebody does (PostgreSQL, inputs sent
+ * together), or inputs left earlier still wait, it is left to the consultation's background job
+ * (`duplicates.index`), which indexes them in the order they arrived; the request answers at once.
+ * A process killed in between leaves it to `indexUnindexedInputs` at the next start.
+ */
+export async function indexNewInput(db: Kysely<Database>, inputId: number): Promise<{ indexed: boolean }> {
+  const since = performance.now()
+  const outcome = await db.transaction().execute(async (trx) => {
+    const input = await trx.selectFrom('inputs').select(indexColumns).where('id', '=', inputId).executeTakeFirst()
+    if (!input) return { indexed: false, consultationId: null }
+    // Earlier inputs wait in the job's queue: this one goes after them, so groups keep their first input.
+    const job = await getJob(trx, DUPLICATE_INDEX_JOB, input.consultation_id)
+    const locked = !job?.active && (await tryLockConsultation(trx, input.consultation_id))
+    lockStats.waits++
+    lockStats.waitedMs += performance.now() - since
+    if (!locked) return { indexed: false, consultationId: input.consultation_id }
+    await indexLoaded(trx, input)
+    return { indexed: true, consultationId: input.consultation_id }
+  })
+  if (!outcome.indexed && outcome.consultationId !== null) {
+    lockStats.deferred++
+    await enqueueJob(db, DUPLICATE_INDEX_JOB, outcome.consultationId)
+  }
+  return { indexed: outcome.indexed }
+}
+
+/**
+ * Indexes the consultation's inputs that have none yet, in the order they arrived, a batch per
+ * transaction under the consultation's lock (this is the one indexer allowed to wait for it).
+ * The body of the `duplicates.index` job; tests call it to index what submissions left behind.
+ */
+export async function indexPendingInputs(db: Kysely<Database>, consultationId: number): Promise<{ indexed: number }> {
+  let after = 0
+  let indexed = 0
+  for (;;) {
+    const batch = await db
+      .selectFrom('inputs')
+      .select('inputs.id')
+      .where('inputs.consultation_id', '=', consultationId)
+      .where('inputs.id', '>', after)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('input_signatures').select('input_signatures.input_id').whereRef('input_signatures.input_id', '=', 'inputs.id'))),
+      )
+      .orderBy('inputs.id')
+      .limit(200)
+      .execute()
+    if (batch.length === 0) return { indexed }
+    await db.transaction().execute(async (trx) => {
+      await lockConsultation(trx, consultationId)
+      for (const { id } of batch) {
+        // Read under the lock: indexed meanwhile (the start-up repair), or pulled into a group.
+        const input = await trx.selectFrom('inputs').select(indexColumns).where('id', '=', id).executeTakeFirst()
+        if (!input || (await storedSignature(trx, id))) continue
+        await indexLoaded(trx, input)
+        indexed++
+      }
+    })
+    after = batch[batch.length - 1].id
+  }
+}
+
+export const duplicateIndexJob = defineJob<Record<string, never>>({
+  name: DUPLICATE_INDEX_JOB,
+  maxAttempts: 5,
+  async run(ctx) {
+    return indexPendingInputs(ctx.db, Number(ctx.job.key))
+  },
+})
 
 /**
  * Indexes every input that has no signature yet, in the order the inputs arrived, and says how

@@ -2,10 +2,11 @@ import crypto from 'node:crypto'
 import { type Insertable, type Kysely, type Transaction, sql } from 'kysely'
 import type { Channel, Database, DisplayMode, GroupType, InputKind, InputStatus, InputTable } from '~db/schema'
 import { type Consultation, type Question, consultationState, getConsultation, getQuestions } from '~/domain/consultations.server'
-import { indexInput } from '~/domain/duplicates.server'
+import { indexNewInput } from '~/domain/duplicates.server'
 import type { Actor } from '~/domain/permissions.server'
 import { hit, isLimited } from '~/domain/rate-limit.server'
 import { containsAbusiveLanguage } from '~/domain/abusive-words'
+import { imitatesVerifiedRole } from '~/domain/pseudonyms'
 import {
   CONSENT_PURPOSES,
   type ConsentPurpose,
@@ -63,6 +64,7 @@ export type InputRuleError =
   | { code: 'unknown_topic'; field: 'topic' }
   | { code: 'unknown_kind'; field: 'kind' }
   | { code: 'verified_role_unavailable'; field: 'displayMode' }
+  | { code: 'pseudonym_imitates_role'; field: 'pseudonym' }
   | { code: 'received_outside_window'; field: 'receivedAt' }
 
 export type SubmitResult =
@@ -218,6 +220,11 @@ async function insertInput(
   }
 }
 
+/** Every organisation's name: a pseudonym may not pose as one of their verified roles. */
+async function organisationNames(db: Db): Promise<string[]> {
+  return (await db.selectFrom('organisations').select('name').execute()).map((r) => r.name)
+}
+
 async function findByClientToken(db: Db, token: string) {
   return db.selectFrom('inputs').select(['tracking_number', 'status', 'user_id']).where('client_token', '=', token).executeTakeFirst()
 }
@@ -273,6 +280,9 @@ export async function submitInput(
   if (input.displayMode === 'pseudonym') {
     if (!input.pseudonym.trim()) errors.push({ code: 'required', field: 'pseudonym' })
     else if (input.pseudonym.length > LIMITS.pseudonym) errors.push({ code: 'too_long', field: 'pseudonym', max: LIMITS.pseudonym })
+    else if (imitatesVerifiedRole(input.pseudonym, await organisationNames(db))) {
+      errors.push({ code: 'pseudonym_imitates_role', field: 'pseudonym' })
+    }
     displayLabel = input.pseudonym.trim()
   } else if (input.displayMode === 'verified_role') {
     const role = await ctx.verifiedRole(policy.organisation_id)
@@ -334,8 +344,8 @@ export async function submitInput(
       ),
     )
     for (const [key, limit] of limits) await hit(db, key, limit, SUBMISSION_LIMITS.windowMs, now)
-    // Duplicate grouping runs after the insert has committed, in its own short transaction.
-    await indexInput(db, row.id)
+    // Duplicate grouping runs after the insert has committed, never waiting (duplicates.server.ts).
+    await indexNewInput(db, row.id)
     return { ok: true, trackingNumber: row.tracking_number, duplicate: false, status }
   } catch (error) {
     // Two copies of one form racing: the unique token lets one through; answer the other with it.
@@ -429,8 +439,8 @@ export async function recordOfflineInput(
       [{ purpose: 'processing', statement: 'Persetujuan tercatat pada dokumen yang diterima petugas.' }],
     ),
   )
-  // Duplicate grouping runs after the insert has committed, in its own short transaction.
-  await indexInput(db, row.id)
+  // Duplicate grouping runs after the insert has committed, never waiting (duplicates.server.ts).
+  await indexNewInput(db, row.id)
   return { ok: true, trackingNumber: row.tracking_number, duplicate: false, status }
 }
 
@@ -521,10 +531,10 @@ function pageOf<T extends { id: number }>(rows: T[], limit: number) {
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null }
 }
 
-function withoutHiddenText<T extends { proposed_text: string; reason: string; display_label: string; group_name: string; group_type: string }>(
-  row: T,
-): T {
-  return { ...row, proposed_text: '', reason: '', display_label: '', group_name: '', group_type: '' }
+function withoutHiddenText<
+  T extends { proposed_text: string; reason: string; display_mode: DisplayMode; display_label: string; group_name: string; group_type: string },
+>(row: T): T {
+  return { ...row, proposed_text: '', reason: '', display_mode: 'as_given', display_label: '', group_name: '', group_type: '' }
 }
 
 async function publicInputRows(db: Db, filter: InputFilter, status: 'published' | 'hidden', limit: number) {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Channel, Database, Decision, GroupType, InputKind } from '~db/schema'
+import type { Channel, Database, Decision, DisplayMode, GroupType, InputKind } from '~db/schema'
 import { inputsWithResponse, leadsOnly, responseColumns, rowCount } from '~/domain/responses.server'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -31,6 +31,8 @@ export interface MatrixRow {
   proposedText: string
   reason: string
   displayLabel: string
+  /** The label is a verified civil-servant role (display mode verified_role), not a chosen name. */
+  verified: boolean
   groupName: string
   groupType: GroupType | ''
   channel: Channel
@@ -103,6 +105,7 @@ const baseColumns = [
   'inputs.topic',
   'inputs.proposed_text',
   'inputs.reason',
+  'inputs.display_mode',
   'inputs.display_label',
   'inputs.group_name',
   'inputs.group_type',
@@ -158,6 +161,7 @@ type BaseRow = {
   topic: string
   proposed_text: string
   reason: string
+  display_mode: DisplayMode
   display_label: string
   group_name: string
   group_type: GroupType | ''
@@ -180,6 +184,7 @@ function toRow(r: BaseRow, extra: { type: MatrixRow['type']; count: number; head
     proposedText: r.proposed_text,
     reason: r.reason,
     displayLabel: r.display_label,
+    verified: r.display_mode === 'verified_role' && r.display_label !== '',
     groupName: r.group_name,
     groupType: r.group_type,
     channel: r.channel,
@@ -244,6 +249,8 @@ export interface OpenInput {
   reason: string
   topic: string
   shown_as: string
+  /** shown_as is a verified civil-servant role, checked by its organisation. */
+  verified: boolean
   group_name: string
   group_type: string
   channel: Channel
@@ -269,6 +276,7 @@ export const OPEN_INPUT_FIELDS: (keyof OpenInput)[] = [
   'reason',
   'topic',
   'shown_as',
+  'verified',
   'group_name',
   'group_type',
   'channel',
@@ -321,6 +329,7 @@ export async function* iteratePublishedInputs(db: Db, policyId: number, pageSize
         reason: r.reason,
         topic: r.topic,
         shown_as: r.display_label,
+        verified: r.display_mode === 'verified_role' && r.display_label !== '',
         group_name: r.group_name,
         group_type: r.group_type,
         channel: r.channel,

@@ -20,3 +20,12 @@ export function useT(): Translate {
   const messages = useRootI18n()?.messages
   return useMemo(() => translatorFrom(messages ?? {}), [messages])
 }
+
+/**
+ * The language of the portal's content (policy text, section headings, citizens' inputs), which is
+ * Bahasa Indonesia whatever the reader chose: `lang="id"` on it when the page is in another
+ * language, so a screen reader pronounces it as Indonesian (WCAG 3.1.2); nothing on Indonesian pages.
+ */
+export function useContentLang(): 'id' | undefined {
+  return useLocale() === 'id' ? undefined : 'id'
+}

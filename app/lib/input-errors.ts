@@ -51,6 +51,9 @@ export function inputErrorsForForm(
       case 'verified_role_unavailable':
         add(e.field, 'input.error.notVerified')
         break
+      case 'pseudonym_imitates_role':
+        add(e.field, 'input.error.pseudonymImitatesRole')
+        break
       case 'received_outside_window':
         add(e.field, 'input.error.receivedOutsideWindow')
         break

@@ -91,7 +91,11 @@ export function matrixPdf(input: MatrixPdfInput): MatrixPdf {
           const text = [row.proposedText ? `${t('matrix.proposed')} ${row.proposedText}` : '', `${t('matrix.because')} ${row.reason}`]
             .filter(Boolean)
             .join('\n')
-          const who = [row.displayLabel || t('matrix.anonymous'), row.groupName !== row.displayLabel ? row.groupName : '']
+          const who = [
+            row.displayLabel || t('matrix.anonymous'),
+            row.verified ? `[${t('shownAs.verified')}]` : '',
+            row.groupName !== row.displayLabel ? row.groupName : '',
+          ]
             .filter(Boolean)
             .join('\n')
           const decision =

@@ -12,6 +12,7 @@ import { getDb } from '~/lib/db.server'
 import { ClaimSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['employees'] }
 
@@ -34,7 +35,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const actor = await getActor(request)
   assertCan(actor, 'employee.claim', {}, PATH)
-  const submission = parseWithZod(await request.formData(), { schema: ClaimSchema })
+  const submission = await parseForm(request, ClaimSchema)
   // The NIP is never sent back to the page, not even after a mistake.
   if (submission.status !== 'success') return { result: submission.reply({ hideFields: ['nip'] }) }
   try {

@@ -26,6 +26,7 @@ import { currentSessionId, getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import { describeUserAgent } from '~/lib/user-agent'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['employees', 'accounts'] }
 
@@ -81,7 +82,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const actor = await getActor(request)
   assertCan(actor, 'account.view', {}, '/akun')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const db = getDb()
   const current = currentSessionId(request)!
@@ -108,7 +109,7 @@ export async function action({ request }: Route.ActionArgs) {
     throw redirect('/akun?sesi=semua#perangkat')
   }
   if (intent === 'password') {
-    const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+    const submission = parseSubmission(formData, { schema: ChangePasswordSchema })
     if (submission.status !== 'success') {
       return { password: submission.reply({ hideFields: ['currentPassword', 'newPassword'] }) }
     }
@@ -125,7 +126,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
 
   assertCan(actor, 'employee.claim', {}, '/akun')
-  const submission = parseWithZod(formData, { schema: WithdrawSchema })
+  const submission = parseSubmission(formData, { schema: WithdrawSchema })
   if (submission.status !== 'success') return { error: 'account.claim.cannotWithdraw' as const }
   const withdrawn = await withdrawClaim(db, { claimId: submission.value.claimId, userId: actor!.id })
   if (!withdrawn) return { error: 'account.claim.cannotWithdraw' as const }

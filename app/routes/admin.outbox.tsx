@@ -11,6 +11,7 @@ import { describeSmtp } from '~/lib/mailer.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['notifications'] }
 
@@ -44,7 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Tries again to send every mail that is still waiting or failed. */
 export async function action({ request }: Route.ActionArgs) {
   assertCan(await getActor(request), 'outbox.send', {}, PATH)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') !== 'retry') throw new Response('Bad request', { status: 400 })
   const report = await deliverPending(getDb())
   return { retried: report }
@@ -82,29 +83,29 @@ export default function Outbox({ loaderData, actionData }: Route.ComponentProps)
       ) : (
         // Explicit roles keep the table a table for screen readers when narrow screens stack its rows.
         <div className="table-wrap">
-          <table className="data-table" role="table">
+          <table className="data-table">
             <caption className="visually-hidden">{t('outbox.title')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{t('outbox.subject')}</th>
-                <th scope="col" role="columnheader">{t('outbox.to')}</th>
-                <th scope="col" role="columnheader">{t('outbox.createdAt')}</th>
-                <th scope="col" role="columnheader">{t('outbox.status')}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t('outbox.subject')}</th>
+                <th scope="col">{t('outbox.to')}</th>
+                <th scope="col">{t('outbox.createdAt')}</th>
+                <th scope="col">{t('outbox.status')}</th>
               </tr>
             </thead>
-            <tbody role="rowgroup">
+            <tbody>
               {items.map((m) => (
-                <tr key={m.id} role="row">
-                  <td role="cell" className="data-table__main">
+                <tr key={m.id}>
+                  <td className="data-table__main">
                     <Link to={`${PATH}/${m.id}`}>{m.subject}</Link>
                   </td>
-                  <td role="cell" data-label={t('outbox.to')} className="data-table__address">
+                  <td data-label={t('outbox.to')} className="data-table__address">
                     {m.to_address}
                   </td>
-                  <td role="cell" data-label={t('outbox.createdAt')}>
+                  <td data-label={t('outbox.createdAt')}>
                     <time dateTime={m.created_at}>{formatDateTime(m.created_at, timeZone, locale)}</time>
                   </td>
-                  <td role="cell" data-label={t('outbox.status')}>
+                  <td data-label={t('outbox.status')}>
                     <MailStatusBadge status={m.status} attempts={m.attempts} />
                   </td>
                 </tr>

@@ -25,6 +25,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       receivedAt: input.received_at,
       publishedAt: input.published_at,
       shownAs: published ? input.display_label || null : null,
+      // Whether shownAs is a verified civil-servant role; unknown (null) until published.
+      verified: published ? input.display_mode === 'verified_role' && input.display_label !== '' : null,
       group: published && input.group_name ? { name: input.group_name, type: input.group_type } : null,
       proposedText: published ? input.proposed_text : null,
       reason: published ? input.reason : null,

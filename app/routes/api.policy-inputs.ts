@@ -42,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       reason: i.reason,
       topic: i.topic,
       shownAs: i.display_label || null,
+      verified: i.display_mode === 'verified_role' && i.display_label !== '',
       group: i.group_name ? { name: i.group_name, type: i.group_type } : null,
       channel: i.channel,
       receivedAt: i.received_at,

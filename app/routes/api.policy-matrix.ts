@@ -20,6 +20,7 @@ export function matrixRowJson(r: MatrixRow) {
     proposedText: r.proposedText,
     reason: r.reason,
     shownAs: r.displayLabel || null,
+    verified: r.verified,
     group: r.groupName ? { name: r.groupName, type: r.groupType } : null,
     channel: r.channel,
     receivedAt: r.receivedAt,

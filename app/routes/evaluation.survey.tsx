@@ -1,6 +1,5 @@
 import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/evaluation.survey'
 import { FormErrors } from '~/components/Field'
@@ -18,6 +17,7 @@ import { useT } from '~/i18n/use-t'
 import { scoresFrom, surveyFormSchema } from '~/lib/evaluation-forms'
 import { loadPublicPeriod } from '~/lib/evaluation-public.server'
 import { formatDateTime } from '~/lib/time'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
@@ -56,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, period, actor, policy } = await loadPublicPeriod(request, params.slug, params.period)
   const questions = await getSurveyQuestions(db, period.id)
-  const submission = parseWithZod(await request.formData(), { schema: surveyFormSchema(questions) })
+  const submission = await parseForm(request, surveyFormSchema(questions))
   if (submission.status !== 'success') return { form: 'survei', result: submission.reply() }
   const v = submission.value
   const result = await submitSurveyResponse(

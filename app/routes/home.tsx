@@ -6,7 +6,7 @@ import { listOrganisationsWithPolicies } from '~/domain/policies.server'
 import { getActor } from '~/lib/session.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { formatDate } from '~/lib/time'
 import { StageBadge } from '~/components/StageBadge'
 
@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT()
+  const lang = useContentLang()
   const locale = useLocale()
   const { organisations } = loaderData
   return (
@@ -45,7 +46,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 {org.policies.map((policy) => (
                   <li key={policy.id} className="policy-card">
                     <h3>
-                      <Link to={`/kebijakan/${policy.slug}`}>{policy.title}</Link>
+                      <Link to={`/kebijakan/${policy.slug}`} lang={lang}>
+                        {policy.title}
+                      </Link>
                     </h3>
                     <p>{policy.summary}</p>
                     <p className="policy-card__meta">

@@ -15,6 +15,7 @@ import { getDb } from '~/lib/db.server'
 import { FlagSchema } from '~/lib/moderation-form'
 import { getActor, safeRedirect } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'moderation', 'verification'] }
 
@@ -58,7 +59,7 @@ function backTo(target: string, trackingNumber: string) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { input, actor } = await load(request, params.trackingNumber)
-  const submission = parseWithZod(await request.formData(), { schema: FlagSchema })
+  const submission = await parseForm(request, FlagSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   if (actor.emailVerified === false) {
     return data({ result: submission.reply({ formErrors: [`account.verify.neededFlag|email=${actor.email}`] }) }, { status: 403 })

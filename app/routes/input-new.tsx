@@ -20,6 +20,7 @@ import { inputFormSchema } from '~/lib/input-form'
 import { loadParticipation } from '~/lib/participation.server'
 import { getActor } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'employees', 'verification'] }
 
@@ -60,8 +61,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, policy, actor, locale, participation } = await load(request, params.slug)
   if (!actor) throw redirect(`/masuk?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`)
   if (!participation) throw new Response('Not found', { status: 404 })
-  const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: inputFormSchema(participation.questions) })
+  const formData = await readForm(request)
+  const submission = parseSubmission(formData, { schema: inputFormSchema(participation.questions) })
   const errorContext = {
     opensAt: participation.opensAtText,
     closesAt: participation.closesAtText,

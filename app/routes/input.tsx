@@ -2,6 +2,7 @@ import { Fragment } from 'react'
 import { Link } from 'react-router'
 import type { Route } from './+types/input'
 import { FlagForm } from '~/components/FlagForm'
+import { ShownAs } from '~/components/ShownAs'
 import { getInputByTrackingNumber, normaliseTrackingNumber } from '~/domain/inputs.server'
 import { getInputAnswer } from '~/domain/responses.server'
 import { isHiddenReason } from '~/domain/moderation-rules'
@@ -10,7 +11,7 @@ import { assertCan, can } from '~/domain/permissions.server'
 import { getInputGrouping } from '~/domain/themes.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { findLaterChange } from '~/domain/revisions.server'
 import { getActor } from '~/lib/session.server'
@@ -77,6 +78,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       // A hidden input's author is hidden with its text (the reason may be personal data).
       displayLabel: input.status === 'hidden' && !showText ? '' : input.display_label,
       groupName: input.status === 'hidden' && !showText ? '' : input.group_name,
+      verified: input.display_mode === 'verified_role' && !(input.status === 'hidden' && !showText),
       groupType: input.group_type,
       receivedAt: input.received_at,
       policySlug: input.policy_slug,
@@ -128,6 +130,7 @@ export default function InputPage({ loaderData }: Route.ComponentProps) {
 
 function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps['loaderData'], { restricted: false }> }) {
   const t = useT()
+  const lang = useContentLang()
   const locale = useLocale()
   const { input, isNew } = loaderData
   const sectionLink = input.sectionKey
@@ -204,7 +207,9 @@ function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps
         <dt>{t('input.receivedAt')}</dt>
         <dd>{formatDateTime(input.receivedAt, input.timeZone, locale)}</dd>
         <dt>{t('input.shownAs')}</dt>
-        <dd>{input.displayLabel || t('input.anonymous')}</dd>
+        <dd>
+          <ShownAs label={input.displayLabel} verified={input.verified} />
+        </dd>
         {loaderData.grouping && loaderData.grouping.groupSize > 1 ? (
           <>
             <dt>{t('input.similarGroup')}</dt>
@@ -250,11 +255,13 @@ function InputDetails({ loaderData }: { loaderData: Extract<Route.ComponentProps
           {input.proposedText ? (
             <>
               <h3>{t('input.proposedText')}</h3>
-              <blockquote>{input.proposedText}</blockquote>
+              <blockquote lang={lang}>{input.proposedText}</blockquote>
             </>
           ) : null}
           <h3>{t('input.reason')}</h3>
-          <p className="prewrap">{input.reason}</p>
+          <p className="prewrap" lang={lang}>
+            {input.reason}
+          </p>
           {input.answers.length > 0 ? (
             <>
               <h3>{t('input.answers')}</h3>

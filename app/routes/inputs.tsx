@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { ShownAs } from '~/components/ShownAs'
 import type { Route } from './+types/inputs'
 import { FlagForm } from '~/components/FlagForm'
 import { InputFilterFields } from '~/components/InputContentFields'
@@ -10,7 +11,7 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug, getSections } from '~/domain/policies.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { readInputFilters } from '~/lib/input-filters'
 import { getActor } from '~/lib/session.server'
@@ -126,6 +127,7 @@ export function InputList({
     proposed_text: string
     reason: string
     topic: string
+    display_mode: string
     display_label: string
     group_name: string
     channel: string
@@ -141,6 +143,7 @@ export function InputList({
   flagging?: { flagged: number[]; own: number[]; redirectTo: string } | null
 }) {
   const t = useT()
+  const lang = useContentLang()
   return (
     <ol className="input-list">
       {items.map((item) =>
@@ -166,15 +169,18 @@ export function InputList({
             <article aria-labelledby={`masukan-${item.id}`}>
               <h3 id={`masukan-${item.id}`} className="input-card__title">
                 <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind as 'add'}`)}</span>{' '}
-                {item.display_label || t('input.anonymous')}
+                <ShownAs label={item.display_label} verified={item.display_mode === 'verified_role'} />
                 {item.group_name ? <span className="muted"> · {item.group_name}</span> : null}
               </h3>
               <p className="input-card__meta">
-                {item.section_key ? headingOf.get(item.section_key) : t('input.section.whole')} · {item.topic} ·{' '}
+                {item.section_key ? <span lang={lang}>{headingOf.get(item.section_key)}</span> : t('input.section.whole')} ·{' '}
+                <span lang={lang}>{item.topic}</span> ·{' '}
                 {t(`channel.${item.channel as 'online'}`)} · {formatDateTime(item.received_at, timeZone, locale)}
               </p>
-              {item.proposed_text ? <blockquote>{item.proposed_text}</blockquote> : null}
-              <p className="prewrap">{item.reason}</p>
+              {item.proposed_text ? <blockquote lang={lang}>{item.proposed_text}</blockquote> : null}
+              <p className="prewrap" lang={lang}>
+                {item.reason}
+              </p>
               {item.is_complaint ? <p className="tag tag--complaint">{t('complaint.title')}</p> : null}
               <p>
                 <Link to={`/masukan/${item.tracking_number}`}>{t('inputs.permalink', { number: item.tracking_number })}</Link>

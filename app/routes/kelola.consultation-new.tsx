@@ -16,6 +16,7 @@ import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { clockNow, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin'] }
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, policy, actor } = await load(request, params.slug)
-  const submission = parseWithZod(await request.formData(), { schema: ConsultationSchema })
+  const submission = await parseForm(request, ConsultationSchema)
   if (submission.status !== 'success') return { result: submission.reply() }
   const v = submission.value
   const opensAt = zonedLocalToUtc(v.opensAt, policy.time_zone)

@@ -24,6 +24,7 @@ import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { ThresholdSchema } from '~/lib/moderation-form'
 import { formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'moderation', 'themes'] }
 
@@ -63,11 +64,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, policy, actor } = await load(request, params.id)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const t = translator(getLocale(request))
   if (intent === 'flagThreshold') {
-    const submission = parseWithZod(formData, { schema: ThresholdSchema })
+    const submission = parseSubmission(formData, { schema: ThresholdSchema })
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     const { held } = await setFlagThreshold(db, { consultationId: consultation.id, threshold: submission.value.flagThreshold, actorId: actor.id })
     const message = [t('moderation.threshold.saved', { count: submission.value.flagThreshold }), held ? t('moderation.threshold.heldNow', { count: held }) : '']
@@ -87,7 +88,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
   }
   if (intent === 'addQuestion') {
-    const submission = parseWithZod(formData, { schema: QuestionSchema })
+    const submission = parseSubmission(formData, { schema: QuestionSchema })
     if (submission.status !== 'success') return data({ intent, result: submission.reply() })
     try {
       await addQuestion(db, consultation.id, {
@@ -102,7 +103,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     return data({ intent, result: submission.reply({ resetForm: true }) })
   }
-  const submission = parseWithZod(formData, { schema: ScheduleSchema })
+  const submission = parseSubmission(formData, { schema: ScheduleSchema })
   if (submission.status !== 'success') return data({ intent: 'schedule', result: submission.reply() })
   const opensAt = zonedLocalToUtc(submission.value.opensAt, policy.time_zone)
   const closesAt = zonedLocalToUtc(submission.value.closesAt, policy.time_zone)

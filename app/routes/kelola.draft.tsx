@@ -34,6 +34,7 @@ import {
 import { editorPath, managePath, previewPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber, withNotice } from '~/lib/workspace.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['drafting', 'revisions'] }
 
@@ -56,7 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 type Reply = { form: string; result: SubmissionResult<string[]> }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const { actor, policy } = await requirePolicyTeam(request, params.slug, intent === 'publish' ? 'policy.publish' : 'policy.edit')
   const number = versionNumber(params.number)
@@ -70,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     switch (intent) {
       case 'update': {
-        const submission = parseWithZod(formData, { schema: UpdateSectionSchema })
+        const submission = parseSubmission(formData, { schema: UpdateSectionSchema })
         const form = `bagian-${formData.get('sectionId')}`
         if (submission.status !== 'success') return { form, result: submission.reply() } satisfies Reply
         const { sectionId, heading, body } = submission.value
@@ -86,7 +87,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         throw redirect(withNotice(here, 'disimpan', { bagian: key }, `bagian-${key}`))
       }
       case 'add': {
-        const submission = parseWithZod(formData, { schema: AddSectionSchema })
+        const submission = parseSubmission(formData, { schema: AddSectionSchema })
         if (submission.status !== 'success') return { form: 'tambah', result: submission.reply() } satisfies Reply
         const { heading, body, place } = submission.value
         let added
@@ -104,7 +105,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         throw redirect(withNotice(here, 'ditambah', { bagian: added.key }, `bagian-${added.key}`))
       }
       case 'move': {
-        const submission = parseWithZod(formData, { schema: MoveSectionSchema })
+        const submission = parseSubmission(formData, { schema: MoveSectionSchema })
         if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
         const { sectionId, direction } = submission.value
         await moveSection(getDb(), { versionId, sectionId, direction })
@@ -112,7 +113,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         throw redirect(withNotice(here, 'dipindah', { bagian: key }, `bagian-${key}`))
       }
       case 'import': {
-        const submission = parseWithZod(formData, { schema: ImportSchema })
+        const submission = parseSubmission(formData, { schema: ImportSchema })
         if (submission.status !== 'success') return { form: 'impor', result: submission.reply() } satisfies Reply
         const { file, mode } = submission.value
         let text = submission.value.text ?? ''
@@ -141,7 +142,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         throw redirect(withNotice(here, mode === 'replace' ? 'diganti' : 'diimpor', extra))
       }
       case 'publish': {
-        const submission = parseWithZod(formData, { schema: PublishSchema })
+        const submission = parseSubmission(formData, { schema: PublishSchema })
         if (submission.status !== 'success') return { form: 'terbit', result: submission.reply() } satisfies Reply
         try {
           await publishVersion(getDb(), { versionId, actorId: actor.id, note: submission.value.note ?? '' })

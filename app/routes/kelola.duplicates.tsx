@@ -14,6 +14,7 @@ import { loadManagedConsultation } from '~/lib/managed-consultation.server'
 import { inputExcerpt } from '~/lib/text'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'themes'] }
 
@@ -96,7 +97,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, actor } = await loadManagedConsultation(request, params.id, 'duplicate.manage')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const inputId = Number(formData.get('inputId'))
   const t = translator(getLocale(request))
   const input = Number.isSafeInteger(inputId) && inputId > 0

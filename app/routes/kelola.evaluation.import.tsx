@@ -11,6 +11,7 @@ import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDateTime } from '~/lib/time'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'evaluations'] }
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (Number(request.headers.get('Content-Length') ?? 0) > IMPORT_LIMITS.bytes + 64_000) {
     return data({ error: 'evaluations.import.error.tooLarge' }, { status: 413 })
   }
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const file = formData.get('file')
   if (!(file instanceof File) || file.size === 0) return data({ error: 'evaluations.import.error.noFile' }, { status: 400 })
   if (file.size > IMPORT_LIMITS.bytes) return data({ error: 'evaluations.import.error.tooLarge' }, { status: 413 })

@@ -1,6 +1,5 @@
 import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.indicator'
 import { FormErrors } from '~/components/Field'
@@ -15,6 +14,7 @@ import { IndicatorSchema } from '~/lib/evaluation-forms'
 import { withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { dbInteger } from '~/lib/ids'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
@@ -39,13 +39,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { policy, indicator } = await load(request, params.slug, params.id)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const back = `/kelola/kebijakan/${policy.slug}/evaluasi`
   if (formData.get('intent') === 'retire') {
     await retireIndicator(getDb(), { indicatorId: indicator.id, policyId: policy.id })
     throw redirect(withNotice(back, 'dihentikan', {}, 'indikator'))
   }
-  const submission = parseWithZod(formData, { schema: IndicatorSchema })
+  const submission = parseSubmission(formData, { schema: IndicatorSchema })
   if (submission.status !== 'success') return { form: 'ubah-indikator', result: submission.reply() }
   const done = await withEvaluationErrors(() => updateIndicator(getDb(), { ...submission.value, indicatorId: indicator.id, policyId: policy.id }), 'name')
   if (!done.ok) return { form: 'ubah-indikator', result: submission.reply({ fieldErrors: done.fieldErrors }) }

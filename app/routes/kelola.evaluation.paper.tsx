@@ -1,6 +1,5 @@
 import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.paper'
 import { FormErrors } from '~/components/Field'
@@ -15,6 +14,7 @@ import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { paperFormSchema, scoresFrom } from '~/lib/evaluation-forms'
 import { requirePeriodTeam } from '~/lib/evaluation-team.server'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'evaluations'] }
 
@@ -34,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, period, actor } = await requirePeriodTeam(request, params.id)
   const questions = await getSurveyQuestions(db, period.id)
-  const submission = parseWithZod(await request.formData(), { schema: paperFormSchema(questions) })
+  const submission = await parseForm(request, paperFormSchema(questions))
   if (submission.status !== 'success') return { form: 'kuesioner', result: submission.reply() }
   const v = submission.value
   const result = await recordPaperResponse(

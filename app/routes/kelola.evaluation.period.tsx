@@ -1,6 +1,5 @@
 import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.period'
 import { FormErrors } from '~/components/Field'
@@ -20,6 +19,7 @@ import { CodesSchema, IndicatorValueSchema, QuestionSchema, SurveySettingsSchema
 import { formatDecimal } from '~/lib/evaluation-format'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate, formatDateTime, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
@@ -62,12 +62,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, period, actor } = await requirePeriodTeam(request, params.id)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const here = `/kelola/evaluasi/${period.id}`
   switch (intent) {
     case 'settings': {
-      const submission = parseWithZod(formData, { schema: SurveySettingsSchema })
+      const submission = parseSubmission(formData, { schema: SurveySettingsSchema })
       if (submission.status !== 'success') return { form: 'survei', result: submission.reply() }
       const v = submission.value
       const opensAt = zonedLocalToUtc(v.surveyOpensAt, period.time_zone)
@@ -93,7 +93,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       await closeSurveyNow(db, period.id)
       throw redirect(`${here}?selesai=ditutup`)
     case 'addQuestion': {
-      const submission = parseWithZod(formData, { schema: QuestionSchema })
+      const submission = parseSubmission(formData, { schema: QuestionSchema })
       if (submission.status !== 'success') return { form: 'pertanyaan', result: submission.reply() }
       const v = submission.value
       const done = await withEvaluationErrors(
@@ -117,7 +117,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       throw redirect(`${here}#pertanyaan`)
     }
     case 'value': {
-      const submission = parseWithZod(formData, { schema: IndicatorValueSchema })
+      const submission = parseSubmission(formData, { schema: IndicatorValueSchema })
       const form = `nilai-${formData.get('indicatorId')}`
       if (submission.status !== 'success') return { form, result: submission.reply() }
       const done = await withEvaluationErrors(() => recordIndicatorValue(db, { ...submission.value, periodId: period.id, actorId: actor.id }), 'value')
@@ -125,7 +125,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       throw redirect(`${here}?selesai=nilai#indikator-${submission.value.indicatorId}`)
     }
     case 'codes': {
-      const submission = parseWithZod(formData, { schema: CodesSchema })
+      const submission = parseSubmission(formData, { schema: CodesSchema })
       if (submission.status !== 'success') return { form: 'kode', result: submission.reply() }
       await createReceiptCodes(db, { periodId: period.id, count: submission.value.count })
       throw redirect(`${here}?selesai=kode#kode`)

@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/kelola.evaluation.report'
 import { FormErrors } from '~/components/Field'
@@ -28,6 +27,7 @@ import { AnalysisSchema, FollowUpSchema } from '~/lib/evaluation-forms'
 import { requirePeriodTeam, withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate } from '~/lib/time'
 import { editorPath } from '~/lib/workspace-paths'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
@@ -64,18 +64,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, period, actor } = await requirePeriodTeam(request, params.id)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const here = `/kelola/evaluasi/${period.id}/laporan`
   switch (formData.get('intent')) {
     case 'analysis': {
-      const submission = parseWithZod(formData, { schema: AnalysisSchema })
+      const submission = parseSubmission(formData, { schema: AnalysisSchema })
       if (submission.status !== 'success') return { form: 'analisis', result: submission.reply() }
       const done = await withEvaluationErrors(() => saveAnalysis(db, { periodId: period.id, analysis: submission.value.analysis }), 'analysis')
       if (!done.ok) return { form: 'analisis', result: submission.reply({ fieldErrors: done.fieldErrors }) }
       throw redirect(`${here}?selesai=analisis#analisis`)
     }
     case 'followUp': {
-      const submission = parseWithZod(formData, { schema: FollowUpSchema })
+      const submission = parseSubmission(formData, { schema: FollowUpSchema })
       if (submission.status !== 'success') return { form: 'tindak-lanjut', result: submission.reply() }
       const v = submission.value
       const done = await withEvaluationErrors(

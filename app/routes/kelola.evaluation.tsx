@@ -1,6 +1,5 @@
 import type { PageHandle } from '~/lib/page-handle'
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/kelola.evaluation'
 import { FormErrors } from '~/components/Field'
@@ -21,6 +20,7 @@ import { withEvaluationErrors } from '~/lib/evaluation-team.server'
 import { formatDate } from '~/lib/time'
 import { managePath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations', 'drafting', 'evaluations'] }
 
@@ -46,25 +46,25 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { policy, actor } = await requirePolicyTeam(request, params.slug, 'policy.edit')
   const db = getDb()
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const here = `/kelola/kebijakan/${policy.slug}/evaluasi`
   if (intent === 'plan') {
-    const submission = parseWithZod(formData, { schema: PlanSchema })
+    const submission = parseSubmission(formData, { schema: PlanSchema })
     if (submission.status !== 'success') return { form: 'rencana', result: submission.reply() }
     const done = await withEvaluationErrors(() => setPlan(db, { policyId: policy.id, periodMonths: submission.value.periodMonths, actorId: actor.id }), 'periodMonths')
     if (!done.ok) return { form: 'rencana', result: submission.reply({ fieldErrors: done.fieldErrors }) }
     throw redirect(withNotice(here, 'rencana'))
   }
   if (intent === 'openPeriod') {
-    const submission = parseWithZod(formData, { schema: OpenPeriodSchema })
+    const submission = parseSubmission(formData, { schema: OpenPeriodSchema })
     if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
     const done = await withEvaluationErrors(() => openNextPeriod(db, { policyId: policy.id, actorId: actor.id }))
     if (!done.ok) return { form: 'periode', result: submission.reply({ formErrors: Object.values(done.fieldErrors).flat() }) }
     throw redirect(`/kelola/evaluasi/${done.value.id}?selesai=dibuka`)
   }
   if (intent === 'indicator') {
-    const submission = parseWithZod(formData, { schema: AddIndicatorSchema })
+    const submission = parseSubmission(formData, { schema: AddIndicatorSchema })
     if (submission.status !== 'success') return { form: 'indikator', result: submission.reply() }
     const done = await withEvaluationErrors(() => addIndicator(db, { ...submission.value, policyId: policy.id, actorId: actor.id }), 'name')
     if (!done.ok) return { form: 'indikator', result: submission.reply({ fieldErrors: done.fieldErrors }) }

@@ -31,6 +31,7 @@ import { BulkSchema, HELD_PARAM, STATUS_PARAM, queueSearch, readQueueParams } fr
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
 
@@ -136,7 +137,7 @@ const FIELD_OF: Record<string, 'ids' | 'action' | 'reasonCategory' | 'note'> = {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { scope, actor } = await requireModerator(request, params.id)
-  const submission = parseWithZod(await request.formData(), { schema: BulkSchema })
+  const submission = await parseForm(request, BulkSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const value = submission.value
   let result: { changed: number; unchanged: number }

@@ -13,6 +13,7 @@ import { getDb } from '~/lib/db.server'
 import { CreatePolicySchema } from '~/lib/drafting-schemas'
 import { editorPath, requireWorkspace, withNotice } from '~/lib/workspace.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['drafting'] }
 
@@ -31,7 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const actor = await requireWorkspace(request)
-  const submission = parseWithZod(await request.formData(), { schema: CreatePolicySchema })
+  const submission = await parseForm(request, CreatePolicySchema)
   if (submission.status !== 'success') return { result: submission.reply() }
   const { organisationId, title, summary, topic, stage } = submission.value
   const organisation = await getDb().selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst()

@@ -16,6 +16,7 @@ import { requireConsultationTeam } from '~/lib/consultation-team.server'
 import { inputErrorsForForm } from '~/lib/input-errors'
 import { formatDateTime, nowIso, utcToZonedLocal, zoneName, zonedLocalToUtc } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'consultations'] }
 
@@ -59,7 +60,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, policy, actor } = await load(request, params.id)
-  const submission = parseWithZod(await request.formData(), { schema: OfflineSchema })
+  const submission = await parseForm(request, OfflineSchema)
   if (submission.status !== 'success') return { result: submission.reply() }
   const v = submission.value
   const receivedAt = zonedLocalToUtc(v.receivedAt, policy.time_zone)

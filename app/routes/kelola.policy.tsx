@@ -18,6 +18,7 @@ import { formatDateTime } from '~/lib/time'
 import { editorPath, managePath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, withNotice } from '~/lib/workspace.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultation-admin', 'drafting', 'evaluations'] }
 
@@ -39,11 +40,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   if (intent === 'stage') {
     const { actor, policy } = await requirePolicyTeam(request, params.slug, 'policy.changeStage')
-    const submission = parseWithZod(formData, { schema: StageSchema })
+    const submission = parseSubmission(formData, { schema: StageSchema })
     if (submission.status !== 'success') return { form: 'tahap', result: submission.reply() }
     const changed = await changeStage(getDb(), {
       policyId: policy.id,
@@ -56,7 +57,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'nextVersion') {
     const { actor, policy } = await requirePolicyTeam(request, params.slug, 'policy.edit')
-    const submission = parseWithZod(formData, { schema: NextVersionSchema })
+    const submission = parseSubmission(formData, { schema: NextVersionSchema })
     if (submission.status !== 'success') throw new Response('Bad request', { status: 400 })
     try {
       const next = await startNextVersion(getDb(), { policyId: policy.id, actorId: actor.id })

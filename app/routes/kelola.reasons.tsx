@@ -12,6 +12,7 @@ import { getDb } from '~/lib/db.server'
 import { editorPath } from '~/lib/workspace-paths'
 import { requirePolicyTeam, versionNumber } from '~/lib/workspace.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'evaluations', 'revisions'] }
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { policy, version } = await loadDraft(request, params.slug, params.number)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const sectionKey = String(formData.get('sectionKey') ?? '')
   const themeIds = formData.getAll('themeIds').map(Number).filter(Number.isInteger)
   const trackingNumbers = String(formData.get('trackingNumbers') ?? '').split(/[,;\n]/)

@@ -8,6 +8,7 @@ import { getDb } from '~/lib/db.server'
 import { RemoveSectionSchema } from '~/lib/drafting-schemas'
 import { editorPath, managePath, requirePolicyTeam, versionNumber, withNotice } from '~/lib/workspace.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['drafting'] }
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { version, section, back } = await load(request, params)
-  const confirmed = RemoveSectionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const confirmed = RemoveSectionSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!confirmed.success) throw redirect(`${back}#bagian-${section.key}`)
   try {
     await removeSection(getDb(), { versionId: version.id, sectionId: section.id })

@@ -26,6 +26,7 @@ import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatNumber } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['answers', 'consultations'] }
 
@@ -117,7 +118,7 @@ const ERROR_KEYS: Record<ResponseError['code'], MessageKey> = {
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, actor } = await load(request, params.id)
   const t = translator(getLocale(request))
-  const form = await request.formData()
+  const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   const values = { decision: String(form.get('decision') ?? ''), reason: String(form.get('reason') ?? '') }
   const targetId = toId(form.get(intent === 'respondTheme' ? 'themeId' : 'inputId')) ?? 0

@@ -25,6 +25,7 @@ import { inputExcerpt } from '~/lib/text'
 import { ThemeSummarySchema, checkedIds } from '~/lib/theme-form'
 import { THEME_SUMMARY_MAX, THEME_TITLE_MAX } from '~/lib/theme-limits'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'themes'] }
 
@@ -153,7 +154,7 @@ const CODE_TO_ERROR: Record<string, { field: string; message: string }> = {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, theme, actor } = await load(request, params)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const t = translator(getLocale(request))
   const here = `/kelola/konsultasi/${consultation.id}/tema/${theme.id}`
@@ -193,7 +194,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`/kelola/konsultasi/${consultation.id}/tema?dihapus=${encodeURIComponent(theme.title)}`)
   }
 
-  const submission = parseWithZod(formData, { schema: ThemeSummarySchema })
+  const submission = parseSubmission(formData, { schema: ThemeSummarySchema })
   if (submission.status !== 'success') return data({ intent: 'save', result: submission.reply(), message: null }, { status: 400 })
   try {
     await updateTheme(db, {

@@ -13,6 +13,7 @@ import { inputExcerpt } from '~/lib/text'
 import { ThemeTitleSchema, checkedIds } from '~/lib/theme-form'
 import { THEME_TITLE_MAX } from '~/lib/theme-limits'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['themes'] }
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { db, consultation, actor } = await loadManagedConsultation(request, params.id, 'theme.manage')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const base = `/kelola/konsultasi/${consultation.id}/tema`
   if (intent === 'fromSuggestion') {
@@ -81,7 +82,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       return data({ intent, result: undefined, message: t('theme.error.nothingLeft') }, { status: 409 })
     }
   }
-  const submission = parseWithZod(formData, { schema: ThemeTitleSchema })
+  const submission = parseSubmission(formData, { schema: ThemeTitleSchema })
   if (submission.status !== 'success') return data({ intent: 'create', result: submission.reply(), message: null }, { status: 400 })
   const { id } = await createTheme(db, { consultationId: consultation.id, title: submission.value.title, actorId: actor.id })
   return redirect(`${base}/${id}`)

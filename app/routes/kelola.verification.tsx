@@ -14,6 +14,7 @@ import { DecisionSchema } from '~/lib/employee-schemas'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['employees'] }
 
@@ -56,9 +57,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { organisation, actor } = await organisationFor(request, params.slug)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const claimId = Number(formData.get('claimId'))
-  const submission = parseWithZod(formData, { schema: DecisionSchema })
+  const submission = parseSubmission(formData, { schema: DecisionSchema })
   if (submission.status !== 'success') return { claimId, result: submission.reply() }
   const db = getDb()
   const claim = await getClaim(db, submission.value.claimId)

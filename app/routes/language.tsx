@@ -5,6 +5,7 @@ import { isLocale } from '~/i18n/messages'
 import { setUserLocale } from '~/domain/notifications.server'
 import { getDb } from '~/lib/db.server'
 import { getActor, safeRedirect } from '~/lib/session.server'
+import { readForm } from '~/lib/form-submission.server'
 
 export async function loader() {
   return redirect('/')
@@ -12,7 +13,7 @@ export async function loader() {
 
 /** Remembers the chosen language and returns to the page the visitor was on. */
 export async function action({ request }: Route.ActionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const lang = formData.get('lang')
   const back = safeRedirect(formData.get('redirectTo'))
   if (!isLocale(lang)) return redirect(back)

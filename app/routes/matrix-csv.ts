@@ -20,6 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     { header: t('matrix.col.kind'), value: (r) => t(`kind.${r.kind}`) },
     { header: t('matrix.col.topic'), value: (r) => r.topic },
     { header: t('matrix.col.who'), value: (r) => r.displayLabel || t('matrix.anonymous') },
+    { header: t('shownAs.verified'), value: (r) => (r.verified ? t('input.yes') : t('input.no')) },
     { header: t('matrix.col.group'), value: (r) => r.groupName },
     { header: t('matrix.col.channel'), value: (r) => t(`channel.${r.channel}`) },
     { header: t('matrix.col.receivedAt'), value: (r) => r.receivedAt },

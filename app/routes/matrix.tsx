@@ -3,6 +3,7 @@ import { listThemesWithCitations } from '~/domain/themes.server'
 import type { Route } from './+types/matrix'
 import { DecisionChart } from '~/components/charts/DecisionChart'
 import { Select } from '~/components/form-controls'
+import { ShownAs } from '~/components/ShownAs'
 import { MatrixCursorError, type MatrixRow, countComplaints, getMatrix, MATRIX_PAGE_SIZE } from '~/domain/matrix.server'
 import { answeredCounts } from '~/domain/responses.server'
 import { getLocale } from '~/i18n/locale.server'
@@ -250,7 +251,7 @@ export default function MatrixPage({ loaderData }: Route.ComponentProps) {
                         <span className="matrix__topic">{r.topic}</span>
                       </td>
                       <td data-label={t('matrix.col.who')}>
-                        {r.displayLabel || t('matrix.anonymous')}
+                        <ShownAs label={r.displayLabel} verified={r.verified} />
                         {r.groupName && r.groupName !== r.displayLabel ? <span className="matrix__group">{r.groupName}</span> : null}
                       </td>
                       <td data-label={t('matrix.col.input')} className="matrix__input">
@@ -293,7 +294,9 @@ export default function MatrixPage({ loaderData }: Route.ComponentProps) {
                       <NumberCell row={r} />
                     </th>
                     <td data-label={t('matrix.col.section')}>{section(r)}</td>
-                    <td data-label={t('matrix.col.who')}>{r.displayLabel || t('matrix.anonymous')}</td>
+                    <td data-label={t('matrix.col.who')}>
+                      <ShownAs label={r.displayLabel} verified={r.verified} />
+                    </td>
                     <td data-label={t('matrix.col.input')} className="matrix__input">
                       <InputCell row={r} />
                     </td>

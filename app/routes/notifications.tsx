@@ -10,6 +10,7 @@ import { getDb } from '~/lib/db.server'
 import { getActor } from '~/lib/session.server'
 import { formatDateTime } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
+import { readForm } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['notifications'] }
 
@@ -45,7 +46,7 @@ export async function action({ request }: Route.ActionArgs) {
   const url = new URL(request.url)
   const actor = await getActor(request)
   assertCan(actor, 'notifications.read', {}, PATH)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   if (intent === 'read-all') {
     await markRead(getDb(), actor!.id, 'all')

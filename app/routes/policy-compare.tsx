@@ -18,6 +18,7 @@ import { getDb } from '~/lib/db.server'
 import { formatDateTime } from '~/lib/time'
 import { getActor } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
+import { parseSubmission } from '~/lib/form-submission.server'
 
 export const handle: PageHandle = { i18n: ['consultations', 'evaluations', 'redline', 'revisions'] }
 
@@ -68,7 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
   const numbers = versions.map((v) => v.number)
   const current = versions.find((v) => v.id === policy.current_version_id)?.number ?? numbers[0]
-  const submission = parseWithZod(withDefaults(new URL(request.url).searchParams, numbers, current), { schema: CompareSchema })
+  const submission = parseSubmission(withDefaults(new URL(request.url).searchParams, numbers, current), { schema: CompareSchema })
   if (submission.status !== 'success') {
     return data({ ...page, result: submission.reply(), comparison: null }, { status: 400 })
   }

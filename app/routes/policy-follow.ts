@@ -5,6 +5,7 @@ import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
 import { getActor, safeRedirect } from '~/lib/session.server'
+import { readForm } from '~/lib/form-submission.server'
 
 /** Opened directly, the address leads to the policy itself. */
 export async function loader({ params }: Route.LoaderArgs) {
@@ -16,7 +17,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const db = getDb()
   const policy = await getPolicyBySlug(db, params.slug)
   if (!policy) throw new Response('Not found', { status: 404 })
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const back = safeRedirect(formData.get('redirectTo'), `/kebijakan/${policy.slug}`)
   const actor = await getActor(request)
   assertCan(actor, 'policy.read', { organisationId: policy.organisation_id })

@@ -11,6 +11,7 @@ import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { RegisterSchema } from '~/lib/schemas'
 import { getActor, safeRedirect } from '~/lib/session.server'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 import { passwordProblem } from '~/domain/passwords.server'
 import type { PageHandle } from '~/lib/page-handle'
 
@@ -24,8 +25,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: RegisterSchema })
+  const formData = await readForm(request)
+  const submission = parseSubmission(formData, { schema: RegisterSchema })
   if (submission.status !== 'success') {
     return { result: submission.reply({ hideFields: ['password'] }) }
   }

@@ -10,6 +10,7 @@ import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { SignInSchema } from '~/lib/schemas'
 import { getActor, safeRedirect, startSession } from '~/lib/session.server'
+import { parseSubmission, readForm } from '~/lib/form-submission.server'
 import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['accounts'] }
@@ -23,8 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: SignInSchema })
+  const formData = await readForm(request)
+  const submission = parseSubmission(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
     return { result: submission.reply({ hideFields: ['password'] }) }
   }

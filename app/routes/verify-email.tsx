@@ -6,6 +6,7 @@ import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { getActor, safeRedirect, startSession } from '~/lib/session.server'
+import { readForm } from '~/lib/form-submission.server'
 import type { PageHandle } from '~/lib/page-handle'
 
 export const handle: PageHandle = { i18n: ['accounts'] }
@@ -19,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const userId = await verifyEmailToken(getDb(), params.token)
   if (userId === null) return { invalid: true }
   const back = safeRedirect(formData.get('redirectTo'), '/akun')

@@ -35,3 +35,41 @@ test('an anonymous visitor sees only the number and status of an input waiting f
   expect(await page.content()).not.toContain(word)
   await expectAccessible(page)
 })
+
+test('a verified role carries the portal badge everywhere, and a pseudonym cannot imitate it', async ({ page }) => {
+  const PLAJU = '/kebijakan/implementasi-kebijakan-kepegawaian-plaju'
+  const ROLE = 'ASN, Kantor Kecamatan Plaju, Kota Palembang'
+  await page.goto(`${PLAJU}/masukan`)
+  const verified = page.getByRole('article').filter({ hasText: ROLE })
+  await expect(verified.getByText('Terverifikasi ASN')).toBeVisible()
+  const chosen = page.getByRole('article').filter({ hasText: 'Warga Plaju Ilir' })
+  await expect(chosen.getByText('Terverifikasi ASN')).toHaveCount(0)
+  await expectAccessible(page)
+
+  await verified.getByRole('link', { name: /Lihat masukan/ }).click()
+  await expect(page.getByText(ROLE)).toBeVisible()
+  await expect(page.getByText('Terverifikasi ASN')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.goto(`${PLAJU}/matriks`)
+  await expect(page.getByRole('row').filter({ hasText: ROLE }).getByText('Terverifikasi ASN')).toBeVisible()
+  await expectAccessible(page)
+
+  await signIn(page, 'warga@rembuk.test')
+  await page.goto(`${PLAJU}/masukan/baru`)
+  await page.getByRole('radio', { name: /Dukungan/ }).check()
+  await page.getByLabel('Alasan', { exact: true }).fill('Saya mendukung rancangan ini.')
+  await page.getByLabel('Topik').selectOption('kinerja')
+  await page.getByRole('radio', { name: 'Gabungan beberapa lembaga' }).check()
+  for (const group of await page.getByRole('group').filter({ has: page.getByRole('radio', { name: '3', exact: true }) }).all()) {
+    await group.getByRole('radio', { name: '3', exact: true }).check()
+  }
+  await page.getByRole('radio', { name: 'Nama samaran' }).check()
+  await page.getByLabel('Nama samaran yang ditampilkan').fill('ASN, BKPSDM Kabupaten Mamuju')
+  await page.getByLabel(/memproses masukan dan data akun saya/).check()
+  await page.getByLabel(/teks masukan saya diterbitkan/).check()
+  await page.getByRole('button', { name: 'Kirim masukan' }).click()
+  await expect(page.getByText('Nama samaran tidak boleh menyerupai peran ASN terverifikasi', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Nama samaran yang ditampilkan')).toHaveValue('ASN, BKPSDM Kabupaten Mamuju')
+  await expectAccessible(page)
+})

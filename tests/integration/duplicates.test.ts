@@ -1,7 +1,11 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { countInputsByStatus } from '~/domain/consultations.server'
 import {
+  DUPLICATE_INDEX_JOB,
   DuplicateError,
+  LOCK_CLASS,
+  duplicateIndexJob,
   indexInput,
   indexUnindexedInputs,
   listDuplicateGroups,
@@ -13,6 +17,7 @@ import {
 import { BANDS } from '~/domain/minhash'
 import { type OnlineInput, listPublishedInputs, sectionInputCounts, setInputStatus, submitInput } from '~/domain/inputs.server'
 import { loadActor } from '~/domain/permissions.server'
+import { claimJob, getJob, runClaimedJob } from '~/jobs/jobs.server'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
 import { CAMPAIGN, type Fixture, NOW, UNRELATED, campaignCopies, setUpConsultation } from './grouping-fixture'
 
@@ -148,6 +153,54 @@ describe.each(dialects)('duplicate and campaign groups on %s', (dialect) => {
 
     expect(await indexUnindexedInputs(t.db)).toEqual({ indexed: 0 })
   })
+
+  // Only PostgreSQL has the lock: SQLite runs one writer at a time, and indexes every input at once.
+  test.runIf(dialect === 'postgres')(
+    'an input sent while another indexer holds its consultation does not wait: the job indexes it after the answer, in order',
+    async () => {
+      const signed = async (id: number) =>
+        (await t.db.selectFrom('input_signatures').select('input_id').where('input_id', '=', id).executeTakeFirst()) !== undefined
+      const first = await f.record(CAMPAIGN)
+      expect(await signed(first.id)).toBe(true)
+
+      // Another indexer at work on this consultation: a transaction holding its lock.
+      let release!: () => void
+      let locked!: () => void
+      const isLocked = new Promise<void>((resolve) => (locked = resolve))
+      const holder = t.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${f.consultationId})`.execute(trx)
+        locked()
+        await new Promise<void>((resolve) => (release = resolve))
+      })
+      await isLocked
+      const second = await f.record(campaignCopies(2)[1])
+      const third = await f.record(UNRELATED[0])
+      expect([await signed(second.id), await signed(third.id)]).toEqual([false, false])
+      expect(await getJob(t.db, DUPLICATE_INDEX_JOB, f.consultationId)).toMatchObject({ status: 'queued' })
+      release()
+      await holder
+
+      // The lock is free, but earlier inputs still wait: a later one queues behind them.
+      const fourth = await f.record(CAMPAIGN)
+      expect(await signed(fourth.id)).toBe(false)
+
+      // The job, run as a runner runs it, indexes them in the order they arrived.
+      const row = await claimJob(t.db, DUPLICATE_INDEX_JOB, String(f.consultationId), 'test-worker')
+      expect(await runClaimedJob(t.db, duplicateIndexJob, row!, 'test-worker')).toEqual({ outcome: 'done' })
+      expect(await getJob(t.db, DUPLICATE_INDEX_JOB, f.consultationId)).toMatchObject({ status: 'done', result: { indexed: 3 } })
+      const groupId = (await groupOf(t, first.id)).duplicate_group_id
+      expect(groupId).not.toBeNull()
+      expect((await groupOf(t, second.id)).duplicate_group_id).toBe(groupId)
+      expect((await groupOf(t, fourth.id)).duplicate_group_id).toBe(groupId)
+      expect((await groupOf(t, third.id)).duplicate_group_id).toBeNull()
+      expect((await listDuplicateGroups(t.db, f.consultationId)).groups[0].representative.id).toBe(first.id)
+
+      // Nothing waiting any more: the next input is indexed at once again.
+      const fifth = await f.record(UNRELATED[0])
+      expect((await groupOf(t, fifth.id)).duplicate_group_id).not.toBeNull()
+    },
+    20_000,
+  )
 
   test('a moderator takes a wrongly grouped input out: it stays out, the group goes on, every input still counts', async () => {
     const { campaign } = await campaignAndOthers()

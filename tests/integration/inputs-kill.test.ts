@@ -3,14 +3,14 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { isPostgres } from '~db/connection'
 import { type TestDb, createTestDb, dialects } from '../db'
-import { waitFor } from '../jobs'
+import { dropBossSchema, waitFor } from '../jobs'
 import { type Fixture, NOW, setUpConsultation } from './grouping-fixture'
 
 /*
  * Issue 8 item 12: an input acknowledged just before the process died must still be stored once
  * and be in the duplicate index after the restart. A child process (tests/fixtures/submit-loop.ts)
- * starts as the server does and gives inputs from eight workers at once; it is killed mid-load
- * and started again.
+ * starts as the server does (and runs the duplicate index's background job, as the server does)
+ * and gives inputs from eight workers at once; it is killed mid-load and started again.
  */
 
 interface Run {
@@ -46,6 +46,7 @@ describe.each(dialects)('a portal killed while inputs arrive on %s', (dialect) =
   let t: TestDb
   let f: Fixture
   let env: Record<string, string>
+  let bossSchema: string | null = null
   const children: ChildProcess[] = []
 
   beforeEach(async () => {
@@ -72,7 +73,8 @@ describe.each(dialects)('a portal killed while inputs arrive on %s', (dialect) =
     }
     if (isPostgres(t.db)) {
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db)
-      Object.assign(env, { SUBMIT_DB: process.env.TEST_DATABASE_URL!, SUBMIT_SCHEMA: rows[0].schema })
+      bossSchema = `${rows[0].schema}_boss`
+      Object.assign(env, { SUBMIT_DB: process.env.TEST_DATABASE_URL!, SUBMIT_SCHEMA: rows[0].schema, BOSS_SCHEMA: bossSchema })
     } else {
       const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(t.db)
       env.SUBMIT_DB = rows[0].file
@@ -81,6 +83,8 @@ describe.each(dialects)('a portal killed while inputs arrive on %s', (dialect) =
   afterEach(async () => {
     for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
     await t.destroy()
+    await dropBossSchema(bossSchema)
+    bossSchema = null
   })
 
   test('every acknowledged input is stored exactly once and, after the restart, indexed and grouped', async () => {

@@ -119,6 +119,7 @@ describe('the response matrix PDF', () => {
       proposedText: 'Pengumuman paling lambat 30 hari sebelum pendaftaran.',
       reason: 'Agar pelamar dari daerah terpencil punya waktu.',
       displayLabel: NAME,
+      verified: false,
       groupName: '',
       groupType: '',
       channel: 'online',

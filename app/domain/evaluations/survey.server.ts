@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database, InputStatus, QuestionKind, SurveyChannel } from '~db/schema'
 import { type Consultation, type Question, consultationState, listConsultations, questionFromRow } from '~/domain/consultations.server'
-import { indexInput } from '~/domain/duplicates.server'
+import { indexNewInput } from '~/domain/duplicates.server'
 import { EvaluationError } from '~/domain/evaluations/errors'
 import { type Period, getPeriodWithPolicy, surveyState } from '~/domain/evaluations/periods.server'
 import {
@@ -442,7 +442,7 @@ export async function submitSurveyResponse(
     throw error
   }
   if (limitKey) await hit(db, limitKey, SURVEY_LIMITS.perAddressPerHour, 60 * 60_000, now)
-  if (outcome.inputId !== null) await indexInput(db, outcome.inputId)
+  if (outcome.inputId !== null) await indexNewInput(db, outcome.inputId)
   return { ok: true, duplicate: false, trackingNumber: outcome.trackingNumber, inputStatus: outcome.inputStatus }
 }
 

@@ -81,6 +81,8 @@ export const idConsultations = {
   'input.error.unknownSection': 'Bagian ini tidak ada dalam versi rancangan yang dikonsultasikan.',
   'input.error.unknownTopic': 'Pilih topik dari daftar.',
   'input.error.notVerified': 'Anda belum terverifikasi sebagai pegawai instansi ini. Pilih tampilan lain.',
+  'input.error.pseudonymImitatesRole':
+    'Nama samaran tidak boleh menyerupai peran ASN terverifikasi (misalnya diawali "ASN", "PNS" atau "PPPK", atau menyebut BKPSDM, BKD atau kantor sebuah instansi). Hanya portal yang menandai masukan ASN terverifikasi. Pilih nama samaran lain.',
   'input.error.rateLimited': 'Anda sudah mengirim banyak masukan dalam satu jam. Coba lagi dalam {minutes} menit.',
   'input.error.receivedOutsideWindow': 'Tanggal diterima harus dalam masa konsultasi dan tidak di masa depan.',
 
@@ -212,6 +214,8 @@ export const enConsultations: Record<keyof typeof idConsultations, string> = {
   'input.error.unknownSection': 'This section is not in the draft version under consultation.',
   'input.error.unknownTopic': 'Choose a topic from the list.',
   'input.error.notVerified': 'You are not verified as an employee of this organisation. Choose another display.',
+  'input.error.pseudonymImitatesRole':
+    'A pseudonym may not look like a verified civil-servant (ASN) role (for example start with "ASN", "PNS" or "PPPK", or name BKPSDM, BKD or an organisation\'s office). Only the portal marks input from verified civil servants. Choose another pseudonym.',
   'input.error.rateLimited': 'You have sent many inputs within an hour. Try again in {minutes} minutes.',
   'input.error.receivedOutsideWindow': 'The date received must fall within the consultation and not in the future.',
 

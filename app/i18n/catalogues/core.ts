@@ -76,6 +76,7 @@ export const idCore = {
 
   'form.errorSummary': 'Periksa kembali isian yang ditandai.',
   'form.required': 'Wajib diisi.',
+  'form.choose': 'Pilih…',
 
   'validation.required': 'Wajib diisi.',
   'validation.email': 'Masukkan alamat e-mail yang benar, misalnya nama@contoh.id.',
@@ -88,6 +89,9 @@ export const idCore = {
   'error.forbidden': 'Anda tidak berhak membuka halaman ini.',
   'error.server': 'Maaf, terjadi kesalahan di server. Coba lagi sebentar lagi.',
   'error.backHome': 'Kembali ke beranda',
+  'error.badRequest': 'Alamat atau isi permintaan ini tidak valid. Periksa alamatnya, atau kirim ulang dari halaman formulir.',
+  'error.tooLarge': 'Isian atau berkas yang Anda kirim melebihi batas halaman ini. Perkecil lalu kirim ulang.',
+  'error.unsupported': 'Halaman ini hanya menerima formulir dari portal.',
 
   'consultation.label': 'Konsultasi publik',
   'consultation.openUntil': 'Masukan diterima sampai {date}.',
@@ -131,6 +135,9 @@ export const idCore = {
   'nav.notifications': 'Pemberitahuan',
   'nav.unread': '{count} belum dibaca',
   'outbox.title': 'Kotak keluar e-mail',
+  'shownAs.verified': 'Terverifikasi ASN',
+  'shownAs.verifiedExplain': 'Peran ini diperiksa oleh instansinya; nama samaran tidak dapat memakainya.',
+  'shownAs.anonymous': 'Tanpa nama',
 } as const
 
 export const enCore: Record<keyof typeof idCore, string> = {
@@ -209,6 +216,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
 
   'form.errorSummary': 'Please check the marked fields.',
   'form.required': 'Required.',
+  'form.choose': 'Choose…',
 
   'validation.required': 'Required.',
   'validation.email': 'Enter a valid e-mail address, such as name@example.id.',
@@ -221,6 +229,9 @@ export const enCore: Record<keyof typeof idCore, string> = {
   'error.forbidden': 'You are not allowed to open this page.',
   'error.server': 'Sorry, something went wrong on the server. Please try again shortly.',
   'error.backHome': 'Back to home',
+  'error.badRequest': 'The address or content of this request is not valid. Check the address, or send it again from the form page.',
+  'error.tooLarge': 'What you sent is over this page’s limit. Make it smaller and send it again.',
+  'error.unsupported': 'This page only accepts the portal’s own forms.',
 
   'consultation.label': 'Public consultation',
   'consultation.openUntil': 'Input is accepted until {date}.',
@@ -264,4 +275,7 @@ export const enCore: Record<keyof typeof idCore, string> = {
   'nav.notifications': 'Notifications',
   'nav.unread': '{count} unread',
   'outbox.title': 'E-mail outbox',
+  'shownAs.verified': 'Verified civil servant (ASN)',
+  'shownAs.verifiedExplain': 'This role was checked by its organisation; a pseudonym cannot use it.',
+  'shownAs.anonymous': 'Anonymous',
 }
