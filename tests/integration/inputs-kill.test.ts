@@ -90,9 +90,9 @@ describe.each(dialects)('a portal killed while inputs arrive on %s', (dialect) =
   test('every acknowledged input is stored exactly once and, after the restart, indexed and grouped', async () => {
     const load = startPortal({ ...env, SUBMIT_LOAD: '1' })
     children.push(load.child)
-    await waitFor('150 inputs acknowledged', async () => {
+    await waitFor('100 inputs acknowledged', async () => {
       if (load.child.exitCode !== null) throw new Error(`the portal stopped: ${load.stderr}`)
-      return load.acks.length >= 150
+      return load.acks.length >= 100
     }, 20_000)
     load.child.kill('SIGKILL')
     await load.exited
