@@ -18,7 +18,7 @@ import { safeRedirect } from '~/lib/safe-redirect'
 import type { PageHandle } from '~/lib/page-handle'
 import { parseForm } from '~/lib/form-submission.server'
 
-export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
+export const handle: PageHandle = { i18n: ['consultations', 'moderation', 'verification'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 
@@ -62,6 +62,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { input, actor } = await load(request, params.trackingNumber)
   const submission = await parseForm(request, FlagSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (actor.emailVerified === false) {
+    return data({ result: submission.reply({ formErrors: [`account.verify.neededFlag|email=${actor.email}`] }) }, { status: 403 })
+  }
   try {
     await flagInput(getDb(), { inputId: input.id, userId: actor.id, reason: submission.value.reason })
   } catch (error) {
