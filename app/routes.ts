@@ -5,6 +5,7 @@ export default [
   route('masuk', 'routes/sign-in.tsx'),
   route('daftar', 'routes/register.tsx'),
   route('keluar', 'routes/sign-out.tsx'),
+  route('verifikasi-email/:token', 'routes/verify-email.tsx'),
   route('bahasa', 'routes/language.tsx'),
   route('kebijakan/:slug', 'routes/policy.tsx'),
   route('kebijakan/:slug/versi/:number', 'routes/policy-version.tsx'),

@@ -36,7 +36,7 @@ export class EmailTakenError extends Error {}
 
 export async function registerUser(
   db: Kysely<Database>,
-  input: { email: string; displayName: string; password: string; isDemo?: boolean },
+  input: { email: string; displayName: string; password: string; isDemo?: boolean; locale?: string; verified?: boolean },
 ): Promise<Pick<User, 'id' | 'email' | 'display_name'>> {
   const email = normaliseEmail(input.email)
   const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
@@ -50,7 +50,10 @@ export async function registerUser(
         display_name: input.displayName.trim(),
         password_hash: passwordHash,
         is_demo: input.isDemo ? 1 : 0,
+        locale: input.locale ?? null,
         created_at: nowIso(),
+        // Verified only by following the mailed link (docs/decisions/019-accounts-hardening.md).
+        email_verified_at: input.verified ? nowIso() : null,
       })
       .returning(['id', 'email', 'display_name'])
       .executeTakeFirstOrThrow()

@@ -39,8 +39,10 @@ export class DuplicateError extends Error {
   }
 }
 
-// Key space of the per-consultation advisory lock on PostgreSQL ("DUPL").
-export const LOCK_CLASS = 0x4455504c
+// Key space of the per-consultation advisory lock on PostgreSQL. Advisory locks belong to the
+// whole database, not a schema: the key space is the schema's own, so portals (or test runs)
+// sharing one database in different schemas never take each other's locks.
+export const LOCK_CLASS = sql<number>`hashtext(${'rembuk.duplicates:'} || current_schema())`
 
 function exactHash(normalised: string): string {
   return crypto.createHash('sha256').update(normalised).digest('hex').slice(0, 32)
@@ -546,7 +548,7 @@ export async function listGroupMembers(db: Db, groupId: number, page: { after?: 
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200)
   const rows = await db
     .selectFrom('inputs')
-    .select(['id', 'tracking_number', 'proposed_text', 'reason', 'status', 'display_label', 'channel', 'received_at'])
+    .select(['id', 'tracking_number', 'proposed_text', 'reason', 'status', 'display_mode', 'display_label', 'channel', 'received_at'])
     .where('duplicate_group_id', '=', groupId)
     .where('id', '>', page.after ?? 0)
     .orderBy('id')

@@ -66,6 +66,7 @@ export type InputRuleError =
   | { code: 'verified_role_unavailable'; field: 'displayMode' }
   | { code: 'pseudonym_imitates_role'; field: 'pseudonym' }
   | { code: 'received_outside_window'; field: 'receivedAt' }
+  | { code: 'token_used' }
 
 export type SubmitResult =
   | { ok: true; trackingNumber: string; duplicate: boolean; status: InputStatus }
@@ -253,6 +254,8 @@ export async function submitInput(
     if (existing && existing.user_id === actor.id) {
       return { ok: true, trackingNumber: existing.tracking_number, duplicate: true, status: existing.status }
     }
+    // Another account's form token (a copied page, or a forged one): refuse, store nothing, tell nothing of the other input.
+    if (existing) return { ok: false, errors: [{ code: 'token_used' }] }
   }
 
   const consultation = await getConsultation(db, input.consultationId)
@@ -354,6 +357,7 @@ export async function submitInput(
       if (existing && existing.user_id === actor.id) {
         return { ok: true, trackingNumber: existing.tracking_number, duplicate: true, status: existing.status }
       }
+      if (existing) return { ok: false, errors: [{ code: 'token_used' }] }
     }
     throw error
   }

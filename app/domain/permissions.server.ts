@@ -12,6 +12,8 @@ export interface Actor {
   displayName: string
   isPlatformAdmin: boolean
   memberships: { organisationId: number; role: Role }[]
+  /** False until the person follows the mailed link; only then may they submit or flag input. */
+  emailVerified?: boolean
 }
 
 export type Action =
@@ -111,7 +113,7 @@ export function assertCan(actor: Actor | null, action: Action, scope: Scope = {}
 export async function loadActor(db: Kysely<Database>, userId: number): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'is_platform_admin'])
+    .select(['id', 'email', 'display_name', 'is_platform_admin', 'email_verified_at'])
     .where('id', '=', userId)
     .executeTakeFirst()
   if (!user) return null
@@ -125,6 +127,7 @@ export async function loadActor(db: Kysely<Database>, userId: number): Promise<A
     email: user.email,
     displayName: user.display_name,
     isPlatformAdmin: Boolean(user.is_platform_admin),
+    emailVerified: user.email_verified_at !== null,
     memberships: memberships.map((m) => ({ organisationId: m.organisation_id, role: m.role })),
   }
 }

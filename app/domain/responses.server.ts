@@ -443,6 +443,7 @@ export async function listInputsToAnswer(db: Db, consultationId: number, filter:
       'inputs.proposed_text',
       'inputs.reason',
       'inputs.topic',
+      'inputs.display_mode',
       'inputs.display_label',
       'inputs.group_name',
       'inputs.channel',

@@ -14,6 +14,7 @@ import { enRedline, idRedline } from './catalogues/redline'
 import { enRevisions, idRevisions } from './catalogues/revisions'
 import { enThemes, idThemes } from './catalogues/themes'
 import { enTimeline, idTimeline } from './catalogues/timeline'
+import { enVerification, idVerification } from './catalogues/verification'
 import { type Feature, type Locale, type MessageKey, type Messages, type Translate, LOCALES, translatorFrom } from './messages'
 
 /**
@@ -38,6 +39,7 @@ export const catalogues = {
   revisions: { id: idRevisions, en: enRevisions },
   themes: { id: idThemes, en: enThemes },
   timeline: { id: idTimeline, en: enTimeline },
+  verification: { id: idVerification, en: enVerification },
 } as const
 
 export const FEATURES = Object.keys(catalogues) as Feature[]

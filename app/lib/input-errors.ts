@@ -57,6 +57,9 @@ export function inputErrorsForForm(
       case 'received_outside_window':
         add(e.field, 'input.error.receivedOutsideWindow')
         break
+      case 'token_used':
+        formErrors.push('input.error.tokenUsed')
+        break
     }
   }
   return { fieldErrors, formErrors }

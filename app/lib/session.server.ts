@@ -80,8 +80,3 @@ export async function endSession(request: Request): Promise<string> {
   return serializeCookie(request, SESSION_COOKIE, '', 0)
 }
 
-/** A relative path inside the portal, never an open redirect to another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
-}

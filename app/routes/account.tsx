@@ -5,6 +5,7 @@ import type { Route } from './+types/account'
 import type { Role } from '~db/schema'
 import { ClaimStatus } from '~/components/ClaimStatus'
 import { FormErrors, TextField } from '~/components/Field'
+import { sendVerificationMail } from '~/domain/registration.server'
 import { changePassword, invalidateOtherSessions, invalidateOwnSession, listSessions } from '~/domain/auth.server'
 import {
   countPendingClaims,
@@ -65,7 +66,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 
   return {
     title: translator(getLocale(request))('account.title'),
-    user: { displayName: actor!.displayName, email: actor!.email, isPlatformAdmin: actor!.isPlatformAdmin },
+    user: {
+      displayName: actor!.displayName,
+      email: actor!.email,
+      isPlatformAdmin: actor!.isPlatformAdmin,
+      emailVerified: actor!.emailVerified !== false,
+    },
     organisations: [...organisations.values()],
     verifyQueues: verifiable.map((o) => ({ slug: o.slug, name: o.name, pending: pending.get(o.id) ?? 0 })),
     claims: claims.map((c) => ({ ...c, verifiedRole: roles.get(c.id) ?? null })),
@@ -87,6 +93,16 @@ export async function action({ request }: Route.ActionArgs) {
       return { error: 'account.sessions.notFound' as const }
     }
     throw redirect('/akun?sesi=keluar#perangkat')
+  }
+  if (intent === 'resendVerification') {
+    if (actor!.emailVerified !== false) throw redirect('/akun')
+    const sent = await sendVerificationMail(
+      db,
+      { id: actor!.id, email: actor!.email, displayName: actor!.displayName },
+      getLocale(request),
+    )
+    if (!sent) return { error: 'account.verify.resendLimited' as const }
+    throw redirect('/akun?tautan=dikirim')
   }
   if (intent === 'signOutOthers') {
     await invalidateOtherSessions(db, actor!.id, current)
@@ -150,7 +166,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           ? t('account.sessions.signedOutOthers')
           : searchParams.has('sandi')
             ? t('account.password.changed')
-            : null
+            : searchParams.get('email') === 'terverifikasi'
+              ? t('account.verify.done')
+              : searchParams.has('tautan')
+                ? t('account.verify.resent')
+                : null
   const error = actionData && 'error' in actionData ? actionData.error : null
   return (
     <div className="page account">
@@ -174,6 +194,17 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <dt>{t('auth.email')}</dt>
           <dd>{user.email}</dd>
         </dl>
+        {user.emailVerified ? null : (
+          <div className="notice">
+            <p>{t('account.verify.pending')}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="resendVerification" />
+              <button type="submit" className="button button--secondary">
+                {t('account.verify.resend')}
+              </button>
+            </Form>
+          </div>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="perangkat">

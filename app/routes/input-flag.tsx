@@ -13,11 +13,12 @@ import { translator } from '~/i18n/messages.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { FlagSchema } from '~/lib/moderation-form'
-import { getActor, safeRedirect } from '~/lib/session.server'
+import { getActor } from '~/lib/session.server'
+import { safeRedirect } from '~/lib/safe-redirect'
 import type { PageHandle } from '~/lib/page-handle'
 import { parseForm } from '~/lib/form-submission.server'
 
-export const handle: PageHandle = { i18n: ['consultations', 'moderation'] }
+export const handle: PageHandle = { i18n: ['consultations', 'moderation', 'verification'] }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.title} · Rembuk` : 'Rembuk' }]
 
@@ -61,6 +62,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { input, actor } = await load(request, params.trackingNumber)
   const submission = await parseForm(request, FlagSchema)
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (actor.emailVerified === false) {
+    return data({ result: submission.reply({ formErrors: [`account.verify.neededFlag|email=${actor.email}`] }) }, { status: 403 })
+  }
   try {
     await flagInput(getDb(), { inputId: input.id, userId: actor.id, reason: submission.value.reason })
   } catch (error) {

@@ -24,7 +24,7 @@ import { getActor } from '~/lib/session.server'
 import type { PageHandle } from '~/lib/page-handle'
 import { parseSubmission, readForm } from '~/lib/form-submission.server'
 
-export const handle: PageHandle = { i18n: ['consultations', 'employees'] }
+export const handle: PageHandle = { i18n: ['consultations', 'employees', 'verification'] }
 
 export const meta: Route.MetaFunction = ({ data }) => pageMeta(data ? `${data.title} · ${data.policy.title}` : null, data?.description)
 
@@ -68,6 +68,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     opensAt: participation.opensAtText,
     closesAt: participation.closesAtText,
     organisation: policy.organisation_name,
+  }
+  // Only a verified e-mail may give input; what was typed comes back in the form.
+  if (actor.emailVerified === false) {
+    return { result: submission.reply({ formErrors: [`account.verify.needed|email=${actor.email}`] }) }
   }
   if (submission.status !== 'success') return { result: submission.reply() }
 

@@ -1,4 +1,5 @@
 import { Form, Link, data, redirect } from 'react-router'
+import { ShownAs } from '~/components/ShownAs'
 import type { Route } from './+types/kelola.duplicates'
 import {
   DuplicateError,
@@ -32,6 +33,7 @@ function memberView(m: Member) {
     trackingNumber: m.tracking_number,
     status: m.status,
     displayLabel: m.display_label,
+    verified: m.display_mode === 'verified_role',
     channel: m.channel,
     receivedAt: m.received_at,
     excerpt: inputExcerpt(m, 160),
@@ -173,7 +175,7 @@ export default function ManageDuplicates({ loaderData, actionData }: Route.Compo
                           {m.id === g.representative.id ? <span className="rep-tag">{t('dup.member.representative')}</span> : null}
                           <span className="muted">
                             {' '}
-                            {t(`input.status.${m.status}`)} · {t(`channel.${m.channel as 'online'}`)} · {m.displayLabel || t('input.anonymous')} ·{' '}
+                            {t(`input.status.${m.status}`)} · {t(`channel.${m.channel as 'online'}`)} · <ShownAs label={m.displayLabel} verified={m.verified} /> ·{' '}
                             {formatDateTime(m.receivedAt, loaderData.timeZone, locale)}
                           </span>
                         </p>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { ShownAs } from '~/components/ShownAs'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type MouseEvent, useEffect, useRef, useState } from 'react'
 import { Form, Link, data, redirect, useLocation } from 'react-router'
@@ -107,6 +108,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       excerpt: shorten((item.proposed_text || item.reason).replace(/\s+/g, ' '), 80),
       topic: item.topic,
       displayLabel: item.display_label,
+      verified: item.display_mode === 'verified_role',
       groupName: item.group_name,
       channel: item.channel,
       status: item.status,
@@ -395,7 +397,7 @@ export default function ModerationQueue({ loaderData, actionData }: Route.Compon
                         </label>
                         <span className={`kind-badge kind-badge--${item.kind}`}>{t(`kind.${item.kind}`)}</span>
                         <span className="queue-item__who">
-                          {item.displayLabel || t('input.anonymous')}
+                          <ShownAs label={item.displayLabel} verified={item.verified} />
                           {item.groupName ? ` · ${item.groupName}` : ''}
                         </span>
                       </p>

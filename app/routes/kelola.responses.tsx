@@ -1,4 +1,5 @@
 import { Form, Link, data, useLocation } from 'react-router'
+import { ShownAs } from '~/components/ShownAs'
 import type { Route } from './+types/kelola.responses'
 import { FormErrors } from '~/components/Field'
 import { InputFilterFields } from '~/components/InputContentFields'
@@ -347,7 +348,7 @@ export default function AnswerInputs({ loaderData, actionData }: Route.Component
                         <Link to={`/masukan/${item.tracking_number}`}>
                           {item.tracking_number}
                         </Link>{' '}
-                        · {item.display_label || t('matrix.anonymous')}
+                        · <ShownAs label={item.display_label} verified={item.display_mode === 'verified_role'} />
                       </h3>
                       <p className="answer-card__meta">
                         {item.section_key ? (item.section_heading ?? headingOf.get(item.section_key)) : t('input.section.whole')} · {item.topic} ·{' '}

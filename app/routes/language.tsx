@@ -4,7 +4,8 @@ import { localeCookie } from '~/i18n/locale.server'
 import { isLocale } from '~/i18n/messages'
 import { setUserLocale } from '~/domain/notifications.server'
 import { getDb } from '~/lib/db.server'
-import { getActor, safeRedirect } from '~/lib/session.server'
+import { getActor } from '~/lib/session.server'
+import { safeRedirect } from '~/lib/safe-redirect'
 import { readForm } from '~/lib/form-submission.server'
 
 export async function loader() {

@@ -10,7 +10,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
 import { pageMeta } from '~/lib/meta'
 import { describePage } from '~/lib/meta.server'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useContentLang, useLocale, useT } from '~/i18n/use-t'
 import { loadPolicyConsultation } from '~/lib/matrix-scope.server'
 import { formatNumber } from '~/lib/time'
 import type { PageHandle } from '~/lib/page-handle'
@@ -88,15 +88,16 @@ function Decision({ row }: { row: Row }) {
 
 function InputCell({ row }: { row: Row }) {
   const t = useT()
+  const lang = useContentLang()
   return (
     <>
       {row.proposedText ? (
         <p className="matrix__text">
-          <span className="matrix__label">{t('matrix.proposed')}</span> {row.proposedText}
+          <span className="matrix__label">{t('matrix.proposed')}</span> <span lang={lang}>{row.proposedText}</span>
         </p>
       ) : null}
       <p className="matrix__text">
-        <span className="matrix__label">{t('matrix.because')}</span> {row.reason}
+        <span className="matrix__label">{t('matrix.because')}</span> <span lang={lang}>{row.reason}</span>
       </p>
     </>
   )

@@ -4,7 +4,8 @@ import { followPolicy, unfollowPolicy } from '~/domain/notifications.server'
 import { assertCan } from '~/domain/permissions.server'
 import { getPolicyBySlug } from '~/domain/policies.server'
 import { getDb } from '~/lib/db.server'
-import { getActor, safeRedirect } from '~/lib/session.server'
+import { getActor } from '~/lib/session.server'
+import { safeRedirect } from '~/lib/safe-redirect'
 import { readForm } from '~/lib/form-submission.server'
 
 /** Opened directly, the address leads to the policy itself. */

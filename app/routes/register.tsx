@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/register'
 import { FormErrors, TextField } from '~/components/Field'
-import { EmailTakenError, registerUser } from '~/domain/auth.server'
+import { normaliseEmail } from '~/domain/auth.server'
+import { registerOrNotify, registrationAllowed } from '~/domain/registration.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translator } from '~/i18n/messages.server'
 import { pageMeta } from '~/lib/meta'
@@ -11,7 +12,8 @@ import { describePage } from '~/lib/meta.server'
 import { useT } from '~/i18n/use-t'
 import { getDb } from '~/lib/db.server'
 import { RegisterSchema } from '~/lib/schemas'
-import { getActor, safeRedirect, startSession } from '~/lib/session.server'
+import { getActor } from '~/lib/session.server'
+import { safeRedirect } from '~/lib/safe-redirect'
 import { parseSubmission, readForm } from '~/lib/form-submission.server'
 import { passwordProblem } from '~/domain/passwords.server'
 import type { PageHandle } from '~/lib/page-handle'
@@ -26,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { title: t('auth.register.title'), description: describePage(t, 'register') }
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request)
   const submission = parseSubmission(formData, { schema: RegisterSchema })
   if (submission.status !== 'success') {
@@ -35,16 +37,15 @@ export async function action({ request }: Route.ActionArgs) {
   const { displayName, email, password, redirectTo } = submission.value
   const weak = passwordProblem(password, { email, displayName })
   if (weak) return { result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: ['password'] }) }
-  let user
-  try {
-    user = await registerUser(getDb(), { displayName, email, password })
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { result: submission.reply({ fieldErrors: { email: ['auth.error.emailTaken'] }, hideFields: ['password'] }) }
-    }
-    throw error
+  const db = getDb()
+  const limit = await registrationAllowed(db, context?.clientAddress ?? null)
+  if (!limit.allowed) {
+    const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000))
+    return { result: submission.reply({ formErrors: [`auth.error.registerThrottled|${minutes}`], hideFields: ['password'] }) }
   }
-  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': await startSession(request, user.id) } })
+  // The same answer whether or not the address has an account (its owner gets a mail instead).
+  await registerOrNotify(db, { displayName, email, password, locale: getLocale(request), redirectTo: safeRedirect(redirectTo) })
+  return { sent: normaliseEmail(email) }
 }
 
 export default function Register({ actionData }: Route.ComponentProps) {
@@ -53,12 +54,25 @@ export default function Register({ actionData }: Route.ComponentProps) {
   const redirectTo = searchParams.get('redirectTo') ?? ''
   const [form, fields] = useForm({
     id: 'daftar',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(RegisterSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
   })
+  if (actionData && 'sent' in actionData) {
+    return (
+      <div className="page narrow">
+        <h1>{t('auth.register.sent.title')}</h1>
+        <p className="notice notice--done" role="status">
+          {t('auth.register.sent', { email: actionData.sent ?? '' })}
+        </p>
+        <p>
+          <Link to={redirectTo ? `/masuk?redirectTo=${encodeURIComponent(redirectTo)}` : '/masuk'}>{t('auth.register.sent.signIn')}</Link>
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="page narrow">
       <h1>{t('auth.register.title')}</h1>

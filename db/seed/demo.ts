@@ -159,6 +159,7 @@ export async function seedDemo(
         is_platform_admin: account.role === 'platform admin' ? 1 : 0,
         is_demo: 1,
         created_at: new Date(now.getTime() - 90 * DAY).toISOString(),
+        email_verified_at: new Date(now.getTime() - 90 * DAY).toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow()

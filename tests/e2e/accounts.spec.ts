@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, MAMUJU, expectAccessible, signIn, uniqueSuffix } from './helpers'
+import { DEMO_PASSWORD, MAMUJU, expectAccessible, followVerificationLink, signIn, uniqueSuffix } from './helpers'
 
 test('a newcomer registers, signs out and signs in again', async ({ page }) => {
+  // Two browsers (the newcomer and the admin reading the outbox) and five accessibility scans.
+  test.slow()
   const email = `warga-${uniqueSuffix()}@contoh.id`
   await page.goto('/')
   await page.getByRole('link', { name: 'Daftar' }).click()
@@ -16,9 +18,20 @@ test('a newcomer registers, signs out and signs in again', async ({ page }) => {
   await expect(page.getByLabel('Kata sandi')).toHaveAttribute('aria-invalid', 'true')
   await expectAccessible(page)
 
+  await page.getByLabel('Kata sandi').fill('rahmat-hidayat-2026')
+  await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByText('Kata sandi tidak boleh memuat alamat e-mail atau nama Anda.')).toBeVisible()
+  await expect(page.getByLabel('Kata sandi')).toHaveAttribute('aria-invalid', 'true')
+
   await page.getByLabel('Kata sandi').fill('jembatan-kayu-hujan-sore')
   await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Periksa e-mail Anda' })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText(email)
+  await expectAccessible(page)
+
+  await followVerificationLink(page, email)
   await expect(page.getByText('Masuk sebagai Rahmat Hidayat')).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText('Alamat e-mail Anda sudah terverifikasi. Sekarang Anda dapat memberi dan melaporkan masukan.')
   await expectAccessible(page)
 
   await page.getByRole('button', { name: 'Keluar' }).click()
@@ -93,6 +106,7 @@ test.describe('without JavaScript', () => {
 })
 
 test('the account page lists signed-in devices, signs one out, and changes the password', async ({ page, browser }) => {
+  test.slow()
   const other = await browser.newContext()
   const phone = await other.newPage()
   await signIn(phone, 'asn.sawahlunto@rembuk.test')

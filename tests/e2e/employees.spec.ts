@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { expectAccessible, signIn, uniqueSuffix } from './helpers'
+import { expectAccessible, followVerificationLink, signIn, uniqueSuffix } from './helpers'
 
 async function register(page: Page, name: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${uniqueSuffix()}@contoh.id`
@@ -8,6 +8,8 @@ async function register(page: Page, name: string) {
   await page.getByLabel('Alamat e-mail').fill(email)
   await page.getByLabel('Kata sandi').fill('perahu-layar-di-senja')
   await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Periksa e-mail Anda' })).toBeVisible()
+  await followVerificationLink(page, email)
   await expect(page.getByText(`Masuk sebagai ${name}`)).toBeVisible()
   return email
 }

@@ -50,3 +50,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Masuk', exact: true }).click()
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible()
 }
+
+/**
+ * A newcomer's verification: the platform admin's outbox (no mail server in the tests) holds the
+ * mail; its link's path is opened in `page` and the button pressed, which signs the newcomer in.
+ */
+export async function followVerificationLink(page: Page, email: string) {
+  const admin = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin })
+  const outbox = await admin.newPage()
+  await signIn(outbox, 'admin@rembuk.test')
+  await outbox.goto('/admin/kotak-keluar')
+  await outbox.getByRole('row').filter({ hasText: email }).getByRole('link', { name: 'Verifikasi alamat e-mail Anda di Rembuk' }).first().click()
+  const body = await outbox.locator('pre.mail-body').innerText()
+  await admin.close()
+  const link = body.match(/https?:\/\/\S+(\/verifikasi-email\/\S+)/)
+  if (!link) throw new Error(`no verification link in the mail to ${email}`)
+  await page.goto(link[1])
+  await page.getByRole('button', { name: 'Verifikasi e-mail saya' }).click()
+}

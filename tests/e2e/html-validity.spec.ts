@@ -47,6 +47,8 @@ async function crawl(request: APIRequestContext, starts: string[]): Promise<Map<
 }
 
 test('no page has a required select without an empty first option, or roles on table elements', async ({ page, browser }) => {
+  // Up to 70 pages in three sessions: more than the default minute on a busy machine.
+  test.setTimeout(180_000)
   const pages = new Map<string, string[]>()
   const add = (found: Map<string, string[]>) => found.forEach((v, k) => pages.set(k, v))
 

@@ -5,6 +5,8 @@ import { MAMUJU, expectAccessible } from './helpers'
 // the citizens' inputs say they are Indonesian, so a screen reader pronounces them so.
 
 test('English pages mark Indonesian policy text, sections and inputs with lang="id"', async ({ page }) => {
+  // Five pages, each scanned with axe: more than the default minute on a busy machine.
+  test.setTimeout(180_000)
   await page.goto(MAMUJU)
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
@@ -40,6 +42,11 @@ test('English pages mark Indonesian policy text, sections and inputs with lang="
   const bodies = page.locator('.redline-body')
   expect(await bodies.count()).toBeGreaterThan(0)
   expect(await bodies.evaluateAll((els) => els.filter((e) => e.getAttribute('lang') !== 'id').length)).toBe(0)
+  await expectAccessible(page)
+
+  await page.goto(`${MAMUJU}/matriks`)
+  const reasons = page.locator('.matrix__input .matrix__text > span[lang="id"]')
+  expect(await reasons.count()).toBeGreaterThan(0)
   await expectAccessible(page)
 
   // In Bahasa Indonesia nothing needs a mark of its own.

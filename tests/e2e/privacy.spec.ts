@@ -36,9 +36,10 @@ test('an anonymous visitor sees only the number and status of an input waiting f
   await expectAccessible(page)
 })
 
-test('a verified role carries the portal badge everywhere, and a pseudonym cannot imitate it', async ({ page }) => {
-  const PLAJU = '/kebijakan/implementasi-kebijakan-kepegawaian-plaju'
-  const ROLE = 'ASN, Kantor Kecamatan Plaju, Kota Palembang'
+const PLAJU = '/kebijakan/implementasi-kebijakan-kepegawaian-plaju'
+const ROLE = 'ASN, Kantor Kecamatan Plaju, Kota Palembang'
+
+test('a verified role carries the portal badge in the list, on its page and in the matrix', async ({ page }) => {
   await page.goto(`${PLAJU}/masukan`)
   const verified = page.getByRole('article').filter({ hasText: ROLE })
   await expect(verified.getByText('Terverifikasi ASN')).toBeVisible()
@@ -54,7 +55,9 @@ test('a verified role carries the portal badge everywhere, and a pseudonym canno
   await page.goto(`${PLAJU}/matriks`)
   await expect(page.getByRole('row').filter({ hasText: ROLE }).getByText('Terverifikasi ASN')).toBeVisible()
   await expectAccessible(page)
+})
 
+test('a pseudonym that imitates a verified role is refused next to the field', async ({ page }) => {
   await signIn(page, 'warga@rembuk.test')
   await page.goto(`${PLAJU}/masukan/baru`)
   await page.getByRole('radio', { name: /Dukungan/ }).check()

@@ -147,7 +147,7 @@ describe.each(dialects)('response matrix and open data on %s', (dialect) => {
     expect(keys).toEqual(
       [
         'tracking_number', 'consultation_id', 'version', 'section_key', 'section_heading', 'kind', 'proposed_text', 'reason', 'topic',
-        'shown_as', 'group_name', 'group_type', 'channel', 'received_at', 'published_at', 'complaint', 'duplicate_of', 'theme',
+        'shown_as', 'verified', 'group_name', 'group_type', 'channel', 'received_at', 'published_at', 'complaint', 'duplicate_of', 'theme',
         'decision', 'response_reason', 'response_via', 'responded_at',
       ].sort(),
     )

@@ -24,7 +24,9 @@ describe.each(dialects)('civil-servant verification routes on %s', (dialect) => 
     return cookieFrom(response)
   }
   async function registerAs(displayName: string, email: string) {
-    const response = (await call(register.action, form('/daftar', { displayName, email, password: 'kata-sandi-panjang' }))) as Response
+    // Registering mails a link and signs nobody in; an unverified account may still sign in.
+    expect(await call(register.action, form('/daftar', { displayName, email, password: 'jembatan-kayu-hujan-sore' }))).toEqual({ sent: email })
+    const response = (await call(signIn.action, form('/masuk', { email, password: 'jembatan-kayu-hujan-sore' }))) as Response
     return cookieFrom(response)
   }
   const claimForm = (fields: Record<string, string>) => ({
@@ -219,7 +221,7 @@ describe.each(dialects)('civil-servant verification routes on %s', (dialect) => 
 
   test('the account page lists roles and, for admins, where to verify', async () => {
     const asn = (await call(account.loader, get('/akun', cookies['asn.sawahlunto']))) as Awaited<ReturnType<typeof account.loader>>
-    expect(asn.user).toEqual({ displayName: 'ASN Kota Sawahlunto', email: 'asn.sawahlunto@rembuk.test', isPlatformAdmin: false })
+    expect(asn.user).toEqual({ displayName: 'ASN Kota Sawahlunto', email: 'asn.sawahlunto@rembuk.test', isPlatformAdmin: false, emailVerified: true })
     expect(asn.claims.map((c) => c.verifiedRole)).toEqual(['ASN, BKPSDM Kota Sawahlunto'])
     expect(asn.verifyQueues).toEqual([])
     const admin = (await call(account.loader, get('/akun', cookies['admin.sawahlunto']))) as Awaited<ReturnType<typeof account.loader>>

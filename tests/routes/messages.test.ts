@@ -41,7 +41,7 @@ describe.each(dialects)('the words a page receives, on %s', (dialect) => {
 
   test('the input form gets the catalogues its handle declares, and no other', async () => {
     const data = await rootData('/kebijakan/contoh/masukan/baru')
-    expect(data.messages).toEqual({ ...catalogues.core.id, ...catalogues.consultations.id, ...catalogues.employees.id })
+    expect(data.messages).toEqual({ ...catalogues.core.id, ...catalogues.consultations.id, ...catalogues.employees.id, ...catalogues.verification.id })
     expect(data.messages).not.toHaveProperty('themes.title')
     // The group fields are titled as what they are (the key was once defined twice, as "Masukan serupa").
     expect(data.messages['input.group']).toBe('Atas nama kelompok (tidak wajib)')

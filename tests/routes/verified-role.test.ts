@@ -6,6 +6,7 @@ import * as apiMatrix from '~/routes/api.policy-matrix'
 import * as inputNew from '~/routes/input-new'
 import * as inputPage from '~/routes/input'
 import * as inputs from '~/routes/inputs'
+import * as queue from '~/routes/kelola.moderation'
 import * as matrix from '~/routes/matrix'
 import * as matrixCsv from '~/routes/matrix-csv'
 import * as matrixPdf from '~/routes/matrix-pdf'
@@ -106,6 +107,13 @@ describe.each(dialects)('verified civil-servant roles on %s', (dialect) => {
     const matrixPage = (await call(matrix.loader, get(`/kebijakan/${PLAJU}/matriks`), { slug: PLAJU })) as any
     expect(byNumber(matrixPage.rows, 'trackingNumber', role).verified).toBe(true)
     expect(byNumber(matrixPage.rows, 'trackingNumber', pseudonym).verified).toBe(false)
+
+    // The team's queue marks it too.
+    const queued = (await call(queue.loader, get(`/kelola/konsultasi/${consultationId}/moderasi?status=terbit`, await as('moderator.plaju@rembuk.test')), {
+      id: String(consultationId),
+    })) as any
+    expect(byNumber(queued.items, 'trackingNumber', role).verified).toBe(true)
+    expect(byNumber(queued.items, 'trackingNumber', pseudonym).verified).toBe(false)
 
     const api = async (loader: any, path: string, params: Record<string, string>) => (await ((await call(loader, get(path), params)) as Response).json()) as any
     expect((await api(apiInput.loader, `/api/v1/inputs/${role}`, { trackingNumber: role })).data).toMatchObject({ shownAs: ROLE, verified: true })

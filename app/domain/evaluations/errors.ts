@@ -11,6 +11,7 @@ export class EvaluationError extends Error {
       | 'survey_closed'
       | 'survey_not_open'
       | 'already_answered'
+      | 'token_used'
       | 'rate_limited'
       | 'receipt_required'
       | 'receipt_unknown'

@@ -351,6 +351,8 @@ export async function submitSurveyResponse(
     if (existing && existing.period_id === input.periodId) {
       return { ok: true, duplicate: true, trackingNumber: existing.tracking_number, inputStatus: existing.status }
     }
+    // The token of another period's form (a forged one): refuse rather than break the unique index.
+    if (existing) return { ok: false, errors: [{ field: '', code: 'token_used' }] }
   }
   const period = await getPeriodWithPolicy(db, input.periodId)
   if (!period) return { ok: false, errors: [{ field: '', code: 'not_found' }] }
@@ -438,6 +440,10 @@ export async function submitSurveyResponse(
         .where('user_id', '=', ctx.actor.id)
         .executeTakeFirst()
       if (answered) return { ok: false, errors: [{ field: '', code: 'already_answered' }] }
+    }
+    if (input.clientToken) {
+      const taken = await db.selectFrom('survey_responses').select('id').where('client_token', '=', input.clientToken).executeTakeFirst()
+      if (taken) return { ok: false, errors: [{ field: '', code: 'token_used' }] }
     }
     throw error
   }

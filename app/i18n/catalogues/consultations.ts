@@ -84,6 +84,7 @@ export const idConsultations = {
   'input.error.pseudonymImitatesRole':
     'Nama samaran tidak boleh menyerupai peran ASN terverifikasi (misalnya diawali "ASN", "PNS" atau "PPPK", atau menyebut BKPSDM, BKD atau kantor sebuah instansi). Hanya portal yang menandai masukan ASN terverifikasi. Pilih nama samaran lain.',
   'input.error.rateLimited': 'Anda sudah mengirim banyak masukan dalam satu jam. Coba lagi dalam {minutes} menit.',
+  'input.error.tokenUsed': 'Formulir ini sudah pernah dikirim dari akun lain. Muat ulang halaman, lalu kirim lagi.',
   'input.error.receivedOutsideWindow': 'Tanggal diterima harus dalam masa konsultasi dan tidak di masa depan.',
 
   'receipt.title': 'Tanda terima masukan',
@@ -217,6 +218,7 @@ export const enConsultations: Record<keyof typeof idConsultations, string> = {
   'input.error.pseudonymImitatesRole':
     'A pseudonym may not look like a verified civil-servant (ASN) role (for example start with "ASN", "PNS" or "PPPK", or name BKPSDM, BKD or an organisation\'s office). Only the portal marks input from verified civil servants. Choose another pseudonym.',
   'input.error.rateLimited': 'You have sent many inputs within an hour. Try again in {minutes} minutes.',
+  'input.error.tokenUsed': 'This form was already sent from another account. Reload the page, then send it again.',
   'input.error.receivedOutsideWindow': 'The date received must fall within the consultation and not in the future.',
 
   'receipt.title': 'Input receipt',
