@@ -20,6 +20,8 @@ async function signOut(page: Page) {
 }
 
 test('a newcomer asks to be verified, the region admin approves, and the account shows the verified role', async ({ page }) => {
+  // Registering now includes reading the verification mail in the admin's outbox.
+  test.slow()
   const email = await register(page, 'Rina Marlina')
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Akun' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible()
