@@ -24,6 +24,9 @@ console.log(
     ? `Database tests run on SQLite and on ${process.env.TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}.`
     : 'Database tests run on SQLite (set TEST_DATABASE_URL=postgres://… to add PostgreSQL).',
 )
+// The build comes first: the browser tests serve it, and so does the Vitest suite's test of the
+// real server (tests/integration/request-guard.test.ts), which would otherwise be skipped.
+build()
 const unitStatus = run('npx', [
   'vitest',
   'run',
@@ -39,7 +42,6 @@ if (only !== 'unit') {
     console.error(CHROMIUM_HELP)
     e2eStatus = 1
   } else {
-    build()
     e2eStatus = run('npx', ['playwright', 'test'], { env: { ...process.env, PLAYWRIGHT_JSON: playwrightJson } })
   }
 }

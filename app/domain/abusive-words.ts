@@ -63,7 +63,9 @@ export function normalisedWords(text: string): string[] {
   for (const token of raw) {
     const word = normaliseToken(token)
     if (!word) {
+      // A number or a run of symbols stands between words: "otak 1 udang" is no phrase.
       flush()
+      words.push('')
       continue
     }
     if (word.length === 1 && [...token].length === 1) spelled.push(word)

@@ -14,7 +14,11 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   })
   return new Promise((resolve, reject) => {
     let err = ''
-    child.stderr!.on('data', (d) => (err += d))
+    // Forwarded, so a worker that fails after it was ready says why in the test's output.
+    child.stderr!.on('data', (d) => {
+      err += d
+      process.stderr.write(d)
+    })
     child.stdout!.on('data', (d) => String(d).includes('ready') && resolve(child))
     child.on('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)))
   })
