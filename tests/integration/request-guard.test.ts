@@ -18,12 +18,10 @@ interface Answer {
   status: number
   headers: string
   body: string
-  ms: number
 }
 
 /** Sends bytes on a fresh connection and reads the answer until the server ends it or the head and declared body arrived. */
 function send(head: string, body: Buffer | string = ''): Promise<Answer> {
-  const started = performance.now()
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1')
     let received = Buffer.alloc(0)
@@ -31,7 +29,7 @@ function send(head: string, body: Buffer | string = ''): Promise<Answer> {
       const text = received.toString('latin1')
       const split = text.indexOf('\r\n\r\n')
       const headers = text.slice(0, split)
-      resolve({ status: Number(headers.split(' ')[1]), headers, body: text.slice(split + 4), ms: performance.now() - started })
+      resolve({ status: Number(headers.split(' ')[1]), headers, body: text.slice(split + 4) })
       socket.destroy()
     }
     socket.on('data', (chunk) => {
@@ -95,21 +93,22 @@ describe('the real server refuses what used to take it down', () => {
   ])('the issue’s curl body with %s, without Origin, gets a small 400 at once', async (_, body) => {
     const answer = await post('/masuk', body)
     expect(answer.status).toBe(400)
+    // Before the fix the reply wrote out every slot of the sparse list (3 MB for a[1000000]) or
+    // never came; the test's own timeout catches a hang, and speed is for the benchmarks.
     expect(answer.body.length).toBeLessThan(20_000)
-    expect(answer.ms).toBeLessThan(2_000)
     await stillUp()
   })
 
   test('a 50 MB body gets a 413 with the portal’s page before it is read', async () => {
-    const started = performance.now()
+    // Only the head and the first 16 kB are sent: an answer at all shows the server did not wait
+    // to read the 50 MB it was promised (and no write races the server's closing the connection).
     const answer = await send(
       `POST /masuk HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`,
-      Buffer.alloc(1024 * 1024, 'a'),
+      Buffer.alloc(16 * 1024, 'a'),
     )
     expect(answer.status).toBe(413)
     expect(answer.body).toContain('Kiriman terlalu besar')
     expect(answer.body).toContain('<a href="/">Kembali ke beranda</a>')
-    expect(performance.now() - started).toBeLessThan(2_000)
     await stillUp()
   })
 
