@@ -37,7 +37,8 @@ describe('suggestFromDocs', () => {
     ])
   })
 
-  test('stays fast for a few thousand inputs', () => {
+  // Its speed is measured by the benchmarks, not here (a timed assertion fails on a busy machine).
+  test('groups a few thousand inputs, each in at most one suggestion', () => {
     const words = ['rekrutmen', 'pelatihan', 'digital', 'terbuka', 'kinerja', 'tunjangan', 'mutasi', 'disiplin', 'cuti', 'aplikasi', 'seleksi', 'jabatan']
     const docs = Array.from({ length: 4000 }, (_, i) =>
       doc(
@@ -46,9 +47,7 @@ describe('suggestFromDocs', () => {
           'karena selama ini pelaksanaannya belum sesuai harapan masyarakat dan pegawai di lapangan.',
       ),
     )
-    const started = performance.now()
     const out = suggestFromDocs(docs)
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(out.length).toBeGreaterThan(1)
     expect(new Set(out.flatMap((s) => s.inputIds)).size).toBe(out.flatMap((s) => s.inputIds).length)
   })
