@@ -146,8 +146,10 @@ export function errorPage(status: GuardStatus): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${id[0]} · ${en[0]} · Rembuk</title>
+<link rel="stylesheet" href="/error.css">
 </head>
 <body>
+<header><p>Rembuk</p></header>
 <main>
 <h1>${id[0]}</h1>
 <p>${id[1]}</p>
