@@ -15,6 +15,9 @@ test.beforeAll(async () => {
   db = createDatabase({ dialect: 'sqlite', file: E2E_DATABASE })
   // Other tests may have switched the citizen to English, which also sets the language of her mail.
   await db.updateTable('users').set({ locale: null }).where('email', '=', 'warga@rembuk.test').execute()
+  // …and may have left her following a policy: she starts following none.
+  const warga = await db.selectFrom('users').select('id').where('email', '=', 'warga@rembuk.test').executeTakeFirstOrThrow()
+  await db.deleteFrom('policy_followers').where('user_id', '=', warga.id).execute()
 })
 test.afterAll(async () => {
   await db.destroy()
@@ -66,8 +69,8 @@ test('a citizen follows a policy, is notified when its consultation opens, and m
   await expectAccessible(page)
 
   await item.getByRole('button', { name: /Tandai sudah dibaca/ }).click()
-  await expect(page.getByText('Semua pemberitahuan sudah dibaca.')).toBeVisible()
-  await expect(header(page).getByRole('link', { name: 'Pemberitahuan', exact: true })).toBeVisible()
+  // Only this one is checked: the server's minute sweep may announce another test's consultation
+  // (consultations.spec opens one on Sawahlunto) to her at any moment.
   await expect(item).not.toContainText('Belum dibaca')
   await expectAccessible(page)
 
