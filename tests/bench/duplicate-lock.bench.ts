@@ -13,6 +13,7 @@ import { loadActor } from '~/domain/permissions.server'
 import { createTestDb } from '../db'
 import { dropBossSchema, startTestRunner, waitFor } from '../jobs'
 import { CAMPAIGN, NOW, UNRELATED, setUpConsultation } from '../integration/grouping-fixture'
+import { plainObjection } from '../objection'
 
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 64)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -20,24 +21,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 function input(consultationId: number, n: number): OnlineInput {
   // Half a campaign's copies, half other texts: the lookup finds a group or founds none.
   const reason = n % 2 ? `Salam hormat, nomor ${n}. ${CAMPAIGN}` : `${UNRELATED[n % 10]} Catatan ${n}: ${UNRELATED[(n * 7) % 10]}`
-  return {
-    consultationId,
-    sectionKey: '',
-    kind: 'objection',
-    proposedText: '',
-    reason,
-    topic: 'rekrutmen',
-    groupName: '',
-    groupType: '',
-    answers: {},
-    displayMode: 'name',
-    pseudonym: '',
-    consents: [
-      { purpose: 'processing', statement: 'ok' },
-      { purpose: 'publication', statement: 'ok' },
-    ],
-    clientToken: null,
-  }
+  return plainObjection(consultationId, reason)
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]

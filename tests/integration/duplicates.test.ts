@@ -20,6 +20,7 @@ import { loadActor } from '~/domain/permissions.server'
 import { claimJob, getJob, runClaimedJob } from '~/jobs/jobs.server'
 import { type TestDb, countRows, createTestDb, dialects } from '../db'
 import { CAMPAIGN, type Fixture, NOW, UNRELATED, campaignCopies, setUpConsultation } from './grouping-fixture'
+import { plainObjection } from '../objection'
 
 async function groupOf(t: TestDb, inputId: number) {
   const row = await t.db.selectFrom('inputs').select(['duplicate_group_id', 'ungrouped']).where('id', '=', inputId).executeTakeFirstOrThrow()
@@ -95,24 +96,7 @@ describe.each(dialects)('duplicate and campaign groups on %s', (dialect) => {
   })
 
   test('identical inputs given online join the same group as they arrive', async () => {
-    const base = (reason: string): OnlineInput => ({
-      consultationId: f.consultationId,
-      sectionKey: '',
-      kind: 'objection',
-      proposedText: '',
-      reason,
-      topic: 'rekrutmen',
-      groupName: '',
-      groupType: '',
-      answers: {},
-      displayMode: 'name',
-      pseudonym: '',
-      consents: [
-        { purpose: 'processing', statement: 'ok' },
-        { purpose: 'publication', statement: 'ok' },
-      ],
-      clientToken: null,
-    })
+    const base = (reason: string): OnlineInput => plainObjection(f.consultationId, reason)
     const ctx = { actor: f.citizen, address: null, verifiedRole: async () => null, now: NOW }
     const asn = (await loadActor(t.db, (await t.db.selectFrom('users').select('id').where('email', '=', 'asn.mamuju@rembuk.test').executeTakeFirstOrThrow()).id))!
     const a = await submitInput(t.db, base('Jadwal seleksi diumumkan sebulan sebelumnya.'), ctx)
